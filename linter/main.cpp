@@ -1,0 +1,243 @@
+// The pyflags command line: `pyflags [check] [PATH...]`, `pyflags rule CODE`, `pyflags rules`.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "linter/discovery.h"
+#include "linter/output/output.h"
+#include "linter/registry.h"
+#include "linter/runner.h"
+
+namespace {
+
+using namespace pyflags;
+
+constexpr int kExitClean = 0, kExitDiagnostics = 1, kExitError = 2;
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> select, ignore, extend_select, exclude;
+  std::string format = "text";
+  std::string output_file;
+  std::string stdin_filename;
+  bool exit_zero = false;
+  bool no_cache = false;
+  unsigned threads = 0;
+  int target_minor = 10;
+};
+
+// "PF101,PF102" and repeated flags both work.
+std::vector<std::string> split_commas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::size_t start = 0;
+    while (start <= v.size()) {
+      const std::size_t comma = v.find(',', start);
+      const std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+      if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+int run_check(const CheckArgs& args) {
+  Selection selection{split_commas(args.select), split_commas(args.extend_select), split_commas(args.ignore)};
+  std::vector<const Rule*> enabled;
+  try {
+    enabled = resolve(selection);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "pyflags: error: " << e.what() << " (see `pyflags rules`)\n";
+    return kExitError;
+  }
+  std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
+  std::vector<std::string> files;
+  bool has_stdin = false;
+  std::vector<std::string> to_discover;
+  for (const std::string& p : paths) {
+    if (p == "-") has_stdin = true;
+    else to_discover.push_back(p);
+  }
+  if (!to_discover.empty()) {
+    const Discovered found = discover(to_discover, DiscoveryOptions{split_commas(args.exclude)});
+    if (!found.missing_paths.empty()) {
+      for (const auto& m : found.missing_paths) std::cerr << "pyflags: error: " << m << ": no such file or directory\n";
+      return kExitError;
+    }
+    files = found.files;
+  }
+  if (has_stdin) files.insert(files.begin(), "-");
+  if (files.empty()) std::cerr << "pyflags: warning: no Python files found under " << paths.front() << "\n";
+
+  const Dispatch dispatch(Symbols::python(), enabled);
+  RunOptions options{LintOptions{&dispatch, args.target_minor, true}, args.threads};
+  const std::string stdin_name = args.stdin_filename.empty() ? "-" : args.stdin_filename;
+  const RunResult result = run(files, options, stdin_name);
+
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!args.output_file.empty()) {
+    file_out.open(args.output_file, std::ios::binary);
+    if (!file_out) {
+      std::cerr << "pyflags: error: " << args.output_file << ": cannot open for writing\n";
+      return kExitError;
+    }
+    out = &file_out;
+  }
+  const bool color = args.output_file.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  if (args.format == "text") {
+    output::write_text(*out, result.messages, color, false);
+  } else if (args.format == "concise") {
+    output::write_concise(*out, result.messages, color);
+    if (!result.messages.empty() || args.output_file.empty()) output::write_summary(*out, result.messages, false);
+  } else if (args.format == "json") {
+    output::write_json(*out, result.messages);
+  }
+  out->flush();
+  if (!*out) {
+    std::cerr << "pyflags: error: writing the report failed\n";
+    return kExitError;
+  }
+  if (args.exit_zero) return kExitClean;
+  return result.messages.empty() ? kExitClean : kExitDiagnostics;
+}
+
+void print_rule(const RuleInfo& r) {
+  std::cout << "# " << r.name << " (" << r.code << ")\n\n"
+            << "Severity: " << to_string(r.severity) << ". Default: " << (r.default_enabled ? "on" : "off")
+            << ". Fix: " << fix_kind(r) << ". Group: " << group_of(r) << ".\n\n"
+            << "## What it does\n" << r.summary << ".\n\n"
+            << "## Why is this bad?\n" << r.rationale << "\n\n"
+            << "## Example\n```python\n" << r.bad << "```\n\n"
+            << "Use instead:\n```python\n" << r.good << "```\n\n"
+            << "## Source\n" << r.seed << "\n";
+}
+
+int run_rules(const std::string& format) {
+  if (format == "json") {
+    nlohmann::json array = nlohmann::json::array();
+    for (const Rule* rule : all_rules()) {
+      const RuleInfo& r = rule->info;
+      array.push_back({{"code", r.code}, {"name", r.name}, {"severity", to_string(r.severity)},
+                       {"default", r.default_enabled}, {"fix", fix_kind(r)}, {"summary", r.summary},
+                       {"group", group_of(r)}});
+    }
+    std::cout << array.dump(2) << '\n';
+    return kExitClean;
+  }
+  for (const Rule* rule : all_rules()) {
+    const RuleInfo& r = rule->info;
+    std::string name(r.name);
+    name.resize(std::max<std::size_t>(name.size(), 34), ' ');
+    std::string severity(to_string(r.severity));
+    severity.resize(8, ' ');
+    std::cout << r.code << "  " << name << "  " << severity << (r.default_enabled ? "  on " : "  off") << "  fix:"
+              << fix_kind(r) << "  " << r.summary << '\n';
+  }
+  return kExitClean;
+}
+
+// `pyflags tree FILE`: the tree-sitter syntax tree, for rule authors.
+int run_tree(const std::string& path) {
+  std::string error;
+  const auto text = read_file(path, error);
+  if (!text) {
+    std::cerr << "pyflags: error: " << path << ": " << error << "\n";
+    return kExitError;
+  }
+  Parser parser;
+  std::unique_ptr<TSTree, TreeDeleter> tree(parser.parse(*text));
+  char* sexp = ts_node_string(ts_tree_root_node(tree.get()));
+  std::cout << sexp << '\n';
+  std::free(sexp);
+  return kExitClean;
+}
+
+bool is_subcommand(const std::string& arg) {
+  return arg == "check" || arg == "rule" || arg == "rules" || arg == "tree" || arg == "--help" || arg == "-h" || arg == "--version" ||
+         arg == "-V";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> raw(argv + 1, argv + argc);
+  if (raw.empty() || !is_subcommand(raw.front())) raw.insert(raw.begin(), "check");  // `pyflags src/`
+
+  CLI::App app{"pyflags: a fast linter for the Python red flags senior engineers look for", "pyflags"};
+  app.set_version_flag("-V,--version", std::string("pyflags ") + PYFLAGS_VERSION);
+  app.require_subcommand(1);
+
+  CheckArgs check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Lint files and directories (the default command)");
+  check_cmd->add_option("paths", check.paths, "Files or directories to lint (default: .); - reads stdin");
+  check_cmd->add_option("--select", check.select, "Enable only these rules (codes, prefixes, names, ALL)")->delimiter(',')->allow_extra_args(false);
+  check_cmd->add_option("--ignore", check.ignore, "Disable these rules")->delimiter(',')->allow_extra_args(false);
+  check_cmd->add_option("--extend-select", check.extend_select, "Enable these rules in addition")->delimiter(',')->allow_extra_args(false);
+  check_cmd->add_option("--exclude", check.exclude, "Also skip files and directories with these names")->delimiter(',')->allow_extra_args(false);
+  check_cmd->add_option("--format,--output-format", check.format, "Output format")
+      ->check(CLI::IsMember({"text", "concise", "json"}));
+  check_cmd->add_option("-o,--output-file", check.output_file, "Write the report to this file");
+  check_cmd->add_option("--stdin-filename", check.stdin_filename, "The name to report for stdin (-)");
+  check_cmd->add_flag("-e,--exit-zero", check.exit_zero, "Exit 0 even when there are diagnostics");
+  check_cmd->add_flag("-n,--no-cache", check.no_cache, "Do not read or write the cache");
+  check_cmd->add_option("-j,--threads", check.threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(1u, 1024u));
+  std::string target = "py310";
+  check_cmd->add_option("--target-version", target, "Python version to target (py38 ... py314)")
+      ->check(CLI::IsMember({"py38", "py39", "py310", "py311", "py312", "py313", "py314"}));
+
+  std::string rule_name;
+  CLI::App* rule_cmd = app.add_subcommand("rule", "Print a rule's documentation");
+  rule_cmd->add_option("rule", rule_name, "Code or name, e.g. PF101 or mutable-default-argument")->required();
+
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
+  rules_cmd->add_option("--format,--output-format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  std::string tree_path;
+  CLI::App* tree_cmd = app.add_subcommand("tree", "Print a file's syntax tree (for rule authors)");
+  tree_cmd->add_option("file", tree_path, "A Python file, or - for stdin")->required();
+
+  try {
+    std::vector<std::string> reversed(raw.rbegin(), raw.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "pyflags: error: " << e.what() << "\n";
+    return kExitError;
+  }
+
+  try {
+    if (*check_cmd) {
+      check.target_minor = std::stoi(target.substr(3));
+      return run_check(check);
+    }
+    if (*rule_cmd) {
+      const Rule* rule = find_rule(rule_name);
+      if (rule == nullptr) {
+        std::cerr << "pyflags: error: no rule `" << rule_name << "` (see `pyflags rules`)\n";
+        return kExitError;
+      }
+      print_rule(rule->info);
+      return kExitClean;
+    }
+    if (*rules_cmd) return run_rules(rules_format);
+    if (*tree_cmd) return run_tree(tree_path);
+  } catch (const std::exception& e) {
+    std::cerr << "pyflags: internal error: " << e.what() << "\n";
+    return kExitError;
+  }
+  return kExitError;
+}

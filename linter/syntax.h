@@ -1,0 +1,157 @@
+// tree-sitter wrapper: symbol ids resolved once, a parser per thread, small node helpers.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+
+extern "C" const TSLanguage* tree_sitter_python(void);
+
+namespace pyflags {
+
+// Every named node kind of tree-sitter-python 0.25 that appears in trees (supertypes such as
+// `expression` never do). Rules name kinds as `&Symbols::lambda`: a typo fails to compile.
+#define PYFLAGS_NODE_KINDS(X)                                                                              \
+  X(aliased_import) X(argument_list) X(as_pattern) X(as_pattern_target) X(assert_statement) X(assignment) X(attribute)          \
+  X(augmented_assignment) X(await) X(binary_operator) X(block) X(boolean_operator) X(break_statement)      \
+  X(call) X(case_clause) X(case_pattern) X(chevron) X(class_definition) X(class_pattern) X(comment)        \
+  X(comparison_operator) X(complex_pattern) X(concatenated_string) X(conditional_expression)               \
+  X(constrained_type) X(continue_statement) X(decorated_definition) X(decorator) X(default_parameter)      \
+  X(delete_statement) X(dict_pattern) X(dictionary) X(dictionary_comprehension) X(dictionary_splat)        \
+  X(dictionary_splat_pattern) X(dotted_name) X(elif_clause) X(ellipsis) X(else_clause)                     \
+  X(escape_interpolation) X(escape_sequence) X(except_clause) X(exec_statement) X(expression_list)         \
+  X(expression_statement) X(false_) X(finally_clause) X(float_) X(for_in_clause) X(for_statement)         \
+  X(format_expression) X(format_specifier) X(function_definition) X(future_import_statement)              \
+  X(generator_expression) X(generic_type) X(global_statement) X(identifier) X(if_clause) X(if_statement)   \
+  X(import_from_statement) X(import_prefix) X(import_statement) X(integer) X(interpolation)                \
+  X(keyword_argument) X(keyword_pattern) X(keyword_separator) X(lambda) X(lambda_parameters)              \
+  X(line_continuation) X(list) X(list_comprehension) X(list_pattern) X(list_splat) X(list_splat_pattern)   \
+  X(match_statement) X(member_type) X(module) X(named_expression) X(none) X(nonlocal_statement)            \
+  X(not_operator) X(pair) X(parameters) X(parenthesized_expression) X(parenthesized_list_splat)            \
+  X(pass_statement) X(pattern_list) X(positional_separator) X(print_statement) X(raise_statement)          \
+  X(relative_import) X(return_statement) X(set) X(set_comprehension) X(slice) X(splat_pattern)            \
+  X(splat_type) X(string) X(string_content) X(string_end) X(string_start) X(subscript) X(true_)            \
+  X(try_statement) X(tuple) X(tuple_pattern) X(type) X(type_alias_statement) X(type_conversion)           \
+  X(type_parameter) X(typed_default_parameter) X(typed_parameter) X(unary_operator) X(union_pattern)       \
+  X(union_type) X(while_statement) X(with_clause) X(with_item) X(with_statement) X(yield)
+
+// Anonymous tokens rules compare against: member name, grammar text.
+#define PYFLAGS_TOKENS(X)                                                                                  \
+  X(op_is, "is") X(op_is_not, "is not") X(op_in, "in") X(op_not_in, "not in") X(op_not, "not")            \
+  X(op_eq, "==") X(op_ne, "!=") X(op_lt, "<") X(op_le, "<=") X(op_gt, ">") X(op_ge, ">=")                 \
+  X(op_ltgt, "<>") X(op_plus, "+") X(op_minus, "-") X(op_star, "*") X(op_slash, "/") X(op_percent, "%")  \
+  X(op_and, "and") X(op_or, "or") X(op_plus_eq, "+=") X(op_assign, "=") X(kw_async, "async")               \
+  X(kw_await, "await") X(kw_from, "from") X(kw_except, "except") X(kw_finally, "finally")                 \
+  X(kw_else, "else") X(kw_def, "def") X(kw_lambda, "lambda") X(kw_return, "return") X(kw_yield, "yield")  \
+  X(star, "*") X(double_star, "**") X(colon, ":") X(comma, ",") X(lparen, "(") X(rparen, ")")
+
+#define PYFLAGS_FIELDS(X)                                                                                  \
+  X(alias) X(alternative) X(argument) X(arguments) X(attribute) X(body) X(cause) X(code) X(condition)      \
+  X(consequence) X(definition) X(expression) X(format_specifier) X(function) X(guard) X(key) X(left)      \
+  X(module_name) X(name) X(object) X(operator_) X(operators) X(parameters) X(return_type) X(right)        \
+  X(subject) X(subscript) X(superclasses) X(type) X(type_conversion) X(type_parameters) X(value)
+
+// Symbol ids of one language, resolved by name once per process. Throws if the grammar lacks a name.
+struct Symbols {
+#define PYFLAGS_DECLARE(k) TSSymbol k = 0;
+  PYFLAGS_NODE_KINDS(PYFLAGS_DECLARE)
+#undef PYFLAGS_DECLARE
+#define PYFLAGS_DECLARE(k, text) TSSymbol k = 0;
+  PYFLAGS_TOKENS(PYFLAGS_DECLARE)
+#undef PYFLAGS_DECLARE
+  struct Fields {
+#define PYFLAGS_DECLARE(f) TSFieldId f = 0;
+    PYFLAGS_FIELDS(PYFLAGS_DECLARE)
+#undef PYFLAGS_DECLARE
+  } field;
+  std::uint32_t count = 0;  // ts_language_symbol_count: dispatch tables are this long
+
+  explicit Symbols(const TSLanguage* language);
+  static const Symbols& python();  // the process-wide instance for tree_sitter_python()
+};
+
+// Iterates the named children of a node; a null node has none (ts_node_named_child would crash).
+class NamedChildren {
+ public:
+  class iterator {
+   public:
+    using value_type = TSNode;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(TSNode parent, std::uint32_t i) : parent_(parent), i_(i) {}
+    TSNode operator*() const { return ts_node_named_child(parent_, i_); }
+    iterator& operator++() { ++i_; return *this; }
+    iterator operator++(int) { iterator old = *this; ++i_; return old; }
+    bool operator==(const iterator& o) const { return i_ == o.i_; }
+   private:
+    TSNode parent_{};
+    std::uint32_t i_ = 0;
+  };
+  explicit NamedChildren(TSNode n) : node_(n), count_(ts_node_is_null(n) ? 0 : ts_node_named_child_count(n)) {}
+  iterator begin() const { return {node_, 0}; }
+  iterator end() const { return {node_, count_}; }
+  std::uint32_t size() const { return count_; }
+ private:
+  TSNode node_;
+  std::uint32_t count_;
+};
+inline NamedChildren named_children(TSNode n) { return NamedChildren(n); }
+
+// Same for all children, anonymous tokens included.
+class Children {
+ public:
+  class iterator {
+   public:
+    using value_type = TSNode;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(TSNode parent, std::uint32_t i) : parent_(parent), i_(i) {}
+    TSNode operator*() const { return ts_node_child(parent_, i_); }
+    iterator& operator++() { ++i_; return *this; }
+    iterator operator++(int) { iterator old = *this; ++i_; return old; }
+    bool operator==(const iterator& o) const { return i_ == o.i_; }
+   private:
+    TSNode parent_{};
+    std::uint32_t i_ = 0;
+  };
+  explicit Children(TSNode n) : node_(n), count_(ts_node_is_null(n) ? 0 : ts_node_child_count(n)) {}
+  iterator begin() const { return {node_, 0}; }
+  iterator end() const { return {node_, count_}; }
+  std::uint32_t size() const { return count_; }
+ private:
+  TSNode node_;
+  std::uint32_t count_;
+};
+inline Children children(TSNode n) { return Children(n); }
+
+inline bool is(TSNode n, TSSymbol kind) { return !ts_node_is_null(n) && ts_node_symbol(n) == kind; }
+inline TSNode field(TSNode n, TSFieldId f) {
+  return ts_node_is_null(n) ? TSNode{} : ts_node_child_by_field_id(n, f);
+}
+inline bool same_node(TSNode a, TSNode b) { return a.id == b.id && a.tree == b.tree; }
+inline bool contains(TSNode outer, TSNode inner) {
+  return !ts_node_is_null(outer) && !ts_node_is_null(inner) && ts_node_start_byte(outer) <= ts_node_start_byte(inner) &&
+         ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+// One tree-sitter parser for Python; not thread-safe, so one per thread.
+class Parser {
+ public:
+  Parser();
+  ~Parser();
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  // Parses `text`; `old` (may be null) is a previous tree already edited with ts_tree_edit.
+  TSTree* parse(std::string_view text, const TSTree* old = nullptr);
+ private:
+  TSParser* parser_;
+};
+
+// Owns a TSTree.
+struct TreeDeleter {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+
+}  // namespace pyflags
