@@ -81,7 +81,7 @@ void check(TSNode node, const Context& ctx, Reporter& out) {{
   (void)out;
 }}
 
-constexpr SymbolRef kKinds[] = {{&Symbols::TODO}};
+constexpr SymbolRef kKinds[] = {{&Symbols::module}};  // TODO: the node kinds this rule inspects
 const Rule kRule{{.info = kInfo, .kinds = kKinds, .check = &check{scopes}}};
 PYFLAGS_REGISTER_RULE(kRule);
 
