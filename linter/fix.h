@@ -19,7 +19,11 @@ struct FixRound {
   std::vector<Edit> edits;
   std::vector<std::size_t> fixed;
 };
-FixRound choose_fixes(const std::vector<Diagnostic>& diagnostics, bool unsafe);
+// `blocked` holds fix_key()s of fixes known to break the file; they are never chosen.
+FixRound choose_fixes(const std::vector<Diagnostic>& diagnostics, bool unsafe,
+                      const std::vector<std::string>& blocked = {}, std::string_view text = {});
+// Identifies a fix independently of where earlier rounds moved it: rule, replaced text, new text.
+std::string fix_key(const Diagnostic& d, std::string_view text);
 
 struct FixOutcome {
   std::string text;
@@ -29,9 +33,19 @@ struct FixOutcome {
 };
 
 // Lints `text` with `lint_text`, applies fixes, re-lints, until nothing changes or 10 rounds.
-// A round that leaves more PF001 diagnostics than before is discarded and the loop stops.
+// A round that leaves more syntax errors than before is discarded; the fixes in it that break the file
+// on their own are named in a warning and never tried again, and the loop goes on without them.
 FixOutcome fix_until_stable(std::string text, bool unsafe,
                             const std::function<std::vector<Diagnostic>(std::string_view)>& lint_text,
                             const std::function<int(std::string_view)>& count_syntax_errors);
+
+}  // namespace pyflags
+
+namespace pyflags {
+
+// Replaces `path`'s content with `text` atomically: a temporary file in the same directory, flushed
+// to disk, given the original's permissions, renamed over the original. Refuses (returns false with
+// `error` set) when the file on disk no longer holds `expected` (it changed since it was read).
+bool write_atomically(const std::string& path, std::string_view expected, std::string_view text, std::string& error);
 
 }  // namespace pyflags

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,6 +29,7 @@ struct CheckArgs {
   std::string stdin_filename;
   bool exit_zero = false;
   bool no_cache = false;
+  bool fix = false, unsafe_fixes = false, diff = false, show_fixes = false, fix_only = false;
   unsigned threads = 0;
   int target_minor = 10;
 };
@@ -78,12 +80,50 @@ int run_check(const CheckArgs& args) {
   if (files.empty()) std::cerr << "pyflags: warning: no Python files found under " << paths.front() << "\n";
 
   const Dispatch dispatch(Symbols::python(), enabled);
-  RunOptions options{LintOptions{&dispatch, args.target_minor, true}, args.threads};
+  const FixMode fix_mode = args.diff ? FixMode::Diff : (args.fix || args.fix_only) ? FixMode::Apply : FixMode::None;
+  RunOptions options{LintOptions{&dispatch, args.target_minor, true}, args.threads, fix_mode, args.unsafe_fixes};
   const std::string stdin_name = args.stdin_filename.empty() ? "-" : args.stdin_filename;
   const RunResult result = run(files, options, stdin_name);
+  for (const std::string& w : result.warnings) std::cerr << "pyflags: warning: " << w << "\n";
+
+  std::size_t fixed = 0;
+  for (const FileFixes& f : result.fixes) fixed += f.applied.size();
+  if (fix_mode == FixMode::Diff) {
+    for (const FileFixes& f : result.fixes) std::cout << f.diff;
+    std::cerr << (fixed == 0 ? std::string("No errors would be fixed.")
+                             : "Would fix " + std::to_string(fixed) + (fixed == 1 ? " error." : " errors."))
+              << "\n";
+    return fixed == 0 || args.exit_zero ? kExitClean : kExitDiagnostics;
+  }
+  // Fixing stdin prints the fixed source; the report then goes to stderr.
+  bool stdin_fixed = false;
+  for (const FileFixes& f : result.fixes) {
+    if (fix_mode == FixMode::Apply && has_stdin && f.filename == stdin_name) {
+      std::cout << f.fixed_stdin;
+      stdin_fixed = true;
+    }
+  }
+  if (args.show_fixes || args.fix_only) {
+    std::ostream& note = stdin_fixed ? std::cerr : std::cout;
+    if (fixed > 0) {
+      note << "Fixed " << fixed << (fixed == 1 ? " error:" : " errors:") << "\n";
+      for (const FileFixes& f : result.fixes) {
+        if (f.applied.empty()) continue;
+        note << "- " << f.filename << ":\n";
+        std::map<std::string_view, std::pair<const RuleInfo*, int>> counts;
+        for (const RuleInfo* r : f.applied) counts[r->code] = {r, counts[r->code].second + 1};
+        for (const auto& [code, entry] : counts) {
+          note << "    " << entry.second << " \u00d7 " << code << " (" << entry.first->name << ")\n";
+        }
+      }
+    } else if (args.fix_only) {
+      note << "No errors fixed.\n";
+    }
+  }
+  if (args.fix_only) return kExitClean;
 
   std::ofstream file_out;
-  std::ostream* out = &std::cout;
+  std::ostream* out = stdin_fixed ? &std::cerr : &std::cout;
   if (!args.output_file.empty()) {
     file_out.open(args.output_file, std::ios::binary);
     if (!file_out) {
@@ -94,7 +134,7 @@ int run_check(const CheckArgs& args) {
   }
   const bool color = args.output_file.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   if (args.format == "text") {
-    output::write_text(*out, result.messages, color, false);
+    output::write_text(*out, result.messages, color, true, fixed);
   } else if (args.format == "concise") {
     output::write_concise(*out, result.messages, color);
     if (!result.messages.empty() || args.output_file.empty()) output::write_summary(*out, result.messages, false);
@@ -189,6 +229,11 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--stdin-filename", check.stdin_filename, "The name to report for stdin (-)");
   check_cmd->add_flag("-e,--exit-zero", check.exit_zero, "Exit 0 even when there are diagnostics");
   check_cmd->add_flag("-n,--no-cache", check.no_cache, "Do not read or write the cache");
+  check_cmd->add_flag("--fix", check.fix, "Apply safe fixes (stdin: print the fixed source)");
+  check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "Also apply fixes that may change behaviour");
+  check_cmd->add_flag("--diff", check.diff, "Print the diff --fix would apply; change nothing (exit 1 if any)");
+  check_cmd->add_flag("--show-fixes", check.show_fixes, "List the fixes that were applied");
+  check_cmd->add_flag("--fix-only", check.fix_only, "Apply fixes and report nothing else (exit 0)");
   check_cmd->add_option("-j,--threads", check.threads, "Worker threads (default: every core)")
       ->check(CLI::Range(1u, 1024u));
   std::string target = "py310";

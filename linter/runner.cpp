@@ -1,5 +1,9 @@
 #include "linter/runner.h"
 
+#include "linter/diff.h"
+#include "linter/fix.h"
+#include "linter/registry.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -52,33 +56,83 @@ Message resolve_message(const SourceFile& file, const Diagnostic& d) {
   return m;
 }
 
+namespace {
+
+struct FileOutcome {
+  std::vector<Message> messages;
+  std::string unreadable;
+  std::optional<FileFixes> fixes;
+  std::vector<std::string> warnings;
+};
+
+// Fix mode: run the fix loop, write (or diff) the result, and report what a fresh run of the final
+// text reports.
+void fix_file(const std::string& path, const std::string& name, bool is_stdin, const std::string& text,
+              Linter& linter, const RunOptions& options, const Dispatch& syntax_only, FileOutcome& result) {
+  auto lint_text = [&](std::string_view t) { return lint(SourceFile(name, std::string(t)), linter, options.lint); };
+  const LintOptions syntax_options{&syntax_only, options.lint.target_minor, false};
+  auto syntax_errors = [&](std::string_view t) {
+    return static_cast<int>(lint(SourceFile(name, std::string(t)), linter, syntax_options).size());
+  };
+  const FixOutcome outcome = fix_until_stable(text, options.unsafe_fixes, lint_text, syntax_errors);
+  for (const std::string& w : outcome.warnings) result.warnings.push_back(name + ": " + w);
+  std::string final_text = outcome.text;
+  FileFixes fixes{name, outcome.applied, {}, {}};
+  if (options.fix == FixMode::Diff) {
+    fixes.diff = unified_diff(text, outcome.text, name, name);
+    final_text = text;  // nothing changes
+  } else if (is_stdin) {
+    fixes.fixed_stdin = outcome.text;
+  } else if (outcome.text != text) {
+    std::string error;
+    if (!write_atomically(path, text, outcome.text, error)) {
+      result.warnings.push_back(name + ": not fixed: " + error);
+      fixes.applied.clear();
+      final_text = text;
+    }
+  }
+  if (!fixes.applied.empty() || is_stdin) result.fixes = std::move(fixes);
+  const SourceFile file(name, final_text);
+  for (const Diagnostic& d : lint(file, linter, options.lint)) result.messages.push_back(resolve_message(file, d));
+}
+
+}  // namespace
+
 RunResult run(const std::vector<std::string>& files, const RunOptions& options, const std::string& stdin_name) {
   RunResult result;
   result.files = files.size();
-  std::vector<std::vector<Message>> per_file(files.size());
-  std::vector<std::string> unreadable(files.size());
+  std::vector<FileOutcome> outcomes(files.size());
   std::atomic<std::size_t> next{0};
+  const Rule* pf001 = find_rule("PF001");
+  const std::vector<const Rule*> syntax_rules = pf001 != nullptr ? std::vector<const Rule*>{pf001} : std::vector<const Rule*>{};
+  const Dispatch syntax_only(Symbols::python(), syntax_rules);
 
   auto worker = [&] {
     Linter linter;
     for (std::size_t i = next++; i < files.size(); i = next++) {
+      FileOutcome& out = outcomes[i];
       const bool is_stdin = files[i] == "-";
       const std::string name = is_stdin ? stdin_name : files[i];
       std::string error;
       const std::optional<std::string> text = read_file(files[i], error);
       if (!text) {
-        unreadable[i] = name + ": " + error;
+        out.unreadable = name + ": " + error;
         if (const RuleInfo* io = options.lint.dispatch->io_error_rule()) {
           Message m;
           m.rule = io;
           m.filename = name;
           m.text = "cannot read file: " + error;
-          per_file[i].push_back(std::move(m));
+          out.messages.push_back(std::move(m));
         }
         continue;
       }
       const SourceFile file(name, *text);
-      for (const Diagnostic& d : lint(file, linter, options.lint)) per_file[i].push_back(resolve_message(file, d));
+      if (options.fix != FixMode::None && !file.encoding_problem()) {
+        fix_file(files[i], name, is_stdin, *text, linter, options, syntax_only, out);
+        continue;
+      }
+      if (options.fix == FixMode::Apply && is_stdin) out.fixes = FileFixes{name, {}, {}, *text};
+      for (const Diagnostic& d : lint(file, linter, options.lint)) out.messages.push_back(resolve_message(file, d));
     }
   };
   unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -90,11 +144,11 @@ RunResult run(const std::vector<std::string>& files, const RunOptions& options, 
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
-  for (auto& messages : per_file) {
-    std::move(messages.begin(), messages.end(), std::back_inserter(result.messages));
-  }
-  for (auto& u : unreadable) {
-    if (!u.empty()) result.unreadable.push_back(std::move(u));
+  for (auto& out : outcomes) {
+    std::move(out.messages.begin(), out.messages.end(), std::back_inserter(result.messages));
+    if (!out.unreadable.empty()) result.unreadable.push_back(std::move(out.unreadable));
+    if (out.fixes) result.fixes.push_back(std::move(*out.fixes));
+    std::move(out.warnings.begin(), out.warnings.end(), std::back_inserter(result.warnings));
   }
   std::stable_sort(result.messages.begin(), result.messages.end(), [](const Message& a, const Message& b) {
     if (a.filename != b.filename) return a.filename < b.filename;

@@ -39,14 +39,31 @@ struct Message {
 
 Message resolve_message(const SourceFile& file, const Diagnostic& d);
 
+enum class FixMode : std::uint8_t {
+  None,   // report only
+  Apply,  // --fix: rewrite files (stdin: print the fixed source), then report what remains
+  Diff,   // --diff: compute what --fix would do, change nothing
+};
+
 struct RunOptions {
   LintOptions lint;
   unsigned threads = 0;  // 0: every core
+  FixMode fix = FixMode::None;
+  bool unsafe_fixes = false;
+};
+
+struct FileFixes {
+  std::string filename;
+  std::vector<const RuleInfo*> applied;  // one entry per applied (Apply) or applicable (Diff) fix
+  std::string diff;                      // Diff mode: the unified diff
+  std::string fixed_stdin;               // Apply mode on stdin: the fixed source
 };
 
 struct RunResult {
   std::vector<Message> messages;  // sorted by (filename, row, column, code)
   std::vector<std::string> unreadable;  // files reported with PF002 because they could not be read
+  std::vector<FileFixes> fixes;   // files with fixes, in file order
+  std::vector<std::string> warnings;  // "path: ..." lines for stderr
   std::size_t files = 0;
 };
 

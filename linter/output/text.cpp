@@ -30,7 +30,8 @@ std::string display_line(std::string_view line) {
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<Message>& messages, bool color, bool show_fix_hint) {
+void write_text(std::ostream& out, const std::vector<Message>& messages, bool color, bool show_fix_hint,
+                std::size_t fixed) {
   const Style st{color};
   for (const Message& m : messages) {
     write_head(out, m, st);
@@ -47,7 +48,7 @@ void write_text(std::ostream& out, const std::vector<Message>& messages, bool co
         << st.reset() << '\n';
     out << '\n';
   }
-  write_summary(out, messages, show_fix_hint);
+  write_summary(out, messages, show_fix_hint, fixed);
 }
 
 void write_concise(std::ostream& out, const std::vector<Message>& messages, bool color) {
@@ -55,12 +56,17 @@ void write_concise(std::ostream& out, const std::vector<Message>& messages, bool
   for (const Message& m : messages) write_head(out, m, st);
 }
 
-void write_summary(std::ostream& out, const std::vector<Message>& messages, bool show_fix_hint) {
-  if (messages.empty()) {
+void write_summary(std::ostream& out, const std::vector<Message>& messages, bool show_fix_hint, std::size_t fixed) {
+  const std::size_t total = messages.size() + fixed;
+  if (fixed > 0) {
+    out << "Found " << total << (total == 1 ? " error" : " errors") << " (" << fixed << " fixed, " << messages.size()
+        << " remaining).\n";
+  } else if (messages.empty()) {
     out << "All checks passed!\n";
     return;
+  } else {
+    out << "Found " << messages.size() << (messages.size() == 1 ? " error" : " errors") << ".\n";
   }
-  out << "Found " << messages.size() << (messages.size() == 1 ? " error" : " errors") << ".\n";
   if (!show_fix_hint) return;
   const auto safe = std::count_if(messages.begin(), messages.end(), [](const Message& m) {
     return m.fix && m.fix->applicability == Applicability::Safe;
