@@ -30,8 +30,10 @@ std::string display(const fs::path& p) {
 
 Discovered discover(const std::vector<std::string>& paths, const DiscoveryOptions& options) {
   Discovered out;
-  auto excluded = [&](const std::string& name) {
-    return is_default_excluded(name) || std::find(options.exclude.begin(), options.exclude.end(), name) != options.exclude.end();
+  auto excluded = [&](const fs::path& p, bool is_directory) {
+    const std::string name = p.filename().string();
+    if (std::find(options.exclude.begin(), options.exclude.end(), name) != options.exclude.end()) return true;
+    return options.excluded ? options.excluded(display(p), is_directory) : is_default_excluded(name);
   };
   for (const std::string& arg : paths) {
     std::error_code ec;
@@ -48,13 +50,12 @@ Discovered discover(const std::vector<std::string>& paths, const DiscoveryOption
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
-      const std::string name = p.filename().string();
       std::error_code type_ec;
       if (it->is_directory(type_ec)) {
-        if (excluded(name)) it.disable_recursion_pending();
+        if (excluded(p, true)) it.disable_recursion_pending();
         continue;
       }
-      if (is_python_file(p) && !excluded(name) && it->is_regular_file(type_ec)) out.files.push_back(display(p));
+      if (is_python_file(p) && it->is_regular_file(type_ec) && !excluded(p, false)) out.files.push_back(display(p));
     }
   }
   std::sort(out.files.begin(), out.files.end());

@@ -1,6 +1,7 @@
 // From command-line paths to the sorted list of files to lint.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,8 @@ namespace pyflags {
 
 struct DiscoveryOptions {
   std::vector<std::string> exclude;  // extra directory or file names to skip (besides the defaults)
+  // Replaces the default excludes when set: whether a path found under a searched directory is skipped.
+  std::function<bool(const std::string& path, bool is_directory)> excluded;
 };
 
 struct Discovered {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "linter/registry.h"
 #include "linter/suppress.h"
 
 namespace pyflags {
@@ -36,6 +37,12 @@ std::vector<Diagnostic> lint(const SourceFile& file, Linter& linter, const LintO
     }
     std::erase_if(diagnostics, [&](const Diagnostic& d) {
       return d.rule->code != "PF001" && suppressions.suppresses(file.line_of(d.begin), *d.rule);
+    });
+  }
+  if (options.ignore != nullptr && !options.ignore->empty()) {
+    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+      return std::any_of(options.ignore->begin(), options.ignore->end(),
+                         [&](const std::string& s) { return selector_matches(s, *d.rule); });
     });
   }
   sort_diagnostics(diagnostics);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "linter/rule.h"
@@ -15,6 +16,7 @@ struct LintOptions {
   const Dispatch* dispatch = nullptr;
   int target_minor = 10;
   bool apply_noqa = true;
+  const std::vector<std::string>* ignore = nullptr;  // per-file-ignores selectors for this file
 };
 
 // Per-thread tools, reused from file to file.

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "linter/output/output.h"
 #include "linter/registry.h"
 #include "linter/runner.h"
+#include "linter/settings.h"
 
 namespace {
 
@@ -29,7 +31,9 @@ struct CheckArgs {
   std::string stdin_filename;
   bool exit_zero = false;
   bool no_cache = false;
-  bool fix = false, unsafe_fixes = false, diff = false, show_fixes = false, fix_only = false;
+  bool fix = false, unsafe_fixes = false, diff = false, show_fixes = false, fix_only = false, no_fix = false;
+  bool select_given = false, format_given = false, target_given = false, isolated = false;
+  std::string config;
   unsigned threads = 0;
   int target_minor = 10;
 };
@@ -51,15 +55,22 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
   return out;
 }
 
-int run_check(const CheckArgs& args) {
-  Selection selection{split_commas(args.select), split_commas(args.extend_select), split_commas(args.ignore)};
-  std::vector<const Rule*> enabled;
-  try {
-    enabled = resolve(selection);
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "pyflags: error: " << e.what() << " (see `pyflags rules`)\n";
-    return kExitError;
+int run_check(CheckArgs args) {
+  CliOverrides cli;
+  if (args.select_given) cli.select = split_commas(args.select);
+  cli.extend_select = split_commas(args.extend_select);
+  cli.ignore = split_commas(args.ignore);
+  if (args.target_given) cli.target_minor = args.target_minor;
+  std::optional<std::string> config_file;
+  if (!args.config.empty()) {
+    if (!std::filesystem::is_regular_file(args.config)) {
+      std::cerr << "pyflags: error: " << args.config << ": no such configuration file\n";
+      return kExitError;
+    }
+    config_file = args.config;
   }
+  Settings settings(cli, config_file, args.isolated);
+
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
   std::vector<std::string> files;
   bool has_stdin = false;
@@ -68,21 +79,43 @@ int run_check(const CheckArgs& args) {
     if (p == "-") has_stdin = true;
     else to_discover.push_back(p);
   }
-  if (!to_discover.empty()) {
-    const Discovered found = discover(to_discover, DiscoveryOptions{split_commas(args.exclude)});
-    if (!found.missing_paths.empty()) {
-      for (const auto& m : found.missing_paths) std::cerr << "pyflags: error: " << m << ": no such file or directory\n";
-      return kExitError;
-    }
-    files = found.files;
-  }
-  if (has_stdin) files.insert(files.begin(), "-");
-  if (files.empty()) std::cerr << "pyflags: warning: no Python files found under " << paths.front() << "\n";
-
-  const Dispatch dispatch(Symbols::python(), enabled);
-  const FixMode fix_mode = args.diff ? FixMode::Diff : (args.fix || args.fix_only) ? FixMode::Apply : FixMode::None;
-  RunOptions options{LintOptions{&dispatch, args.target_minor, true}, args.threads, fix_mode, args.unsafe_fixes};
   const std::string stdin_name = args.stdin_filename.empty() ? "-" : args.stdin_filename;
+  RunOptions options;
+  try {
+    // Settings that the command line leaves open come from the configuration of the first path.
+    const std::shared_ptr<const Config> main_config =
+        settings.config_for(paths.front() == "-" ? stdin_name : (std::filesystem::path(paths.front()) / "x.py").string());
+    if (!args.format_given && main_config->output_format) args.format = *main_config->output_format;
+    if (!args.fix && !args.fix_only && !args.diff && main_config->fix.value_or(false) && !args.no_fix) args.fix = true;
+    if (!args.unsafe_fixes && main_config->unsafe_fixes.value_or(false)) args.unsafe_fixes = true;
+    if (!to_discover.empty()) {
+      DiscoveryOptions discovery{split_commas(args.exclude),
+                                 [&](const std::string& p, bool is_dir) { return settings.is_excluded(p, is_dir); }};
+      const Discovered found = discover(to_discover, discovery);
+      if (!found.missing_paths.empty()) {
+        for (const auto& m : found.missing_paths) std::cerr << "pyflags: error: " << m << ": no such file or directory\n";
+        return kExitError;
+      }
+      files = found.files;
+    }
+    if (has_stdin) files.insert(files.begin(), "-");
+    if (files.empty()) std::cerr << "pyflags: warning: no Python files found under " << paths.front() << "\n";
+    std::vector<FileSetup> setups;
+    for (const std::string& f : files) setups.push_back(settings.for_file(f == "-" ? stdin_name : f));
+    options.per_file.reserve(setups.size());
+    for (const FileSetup& setup : setups) options.per_file.push_back(setup.lint_options());
+    options.keep_alive = std::move(setups);
+  } catch (const ConfigError& e) {
+    std::cerr << "pyflags: error: " << e.what() << "\n";
+    return kExitError;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "pyflags: error: " << e.what() << " (see `pyflags rules`)\n";
+    return kExitError;
+  }
+  const FixMode fix_mode = args.diff ? FixMode::Diff : (args.fix || args.fix_only) ? FixMode::Apply : FixMode::None;
+  options.threads = args.threads;
+  options.fix = fix_mode;
+  options.unsafe_fixes = args.unsafe_fixes;
   const RunResult result = run(files, options, stdin_name);
   for (const std::string& w : result.warnings) std::cerr << "pyflags: warning: " << w << "\n";
 
@@ -234,6 +267,9 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--diff", check.diff, "Print the diff --fix would apply; change nothing (exit 1 if any)");
   check_cmd->add_flag("--show-fixes", check.show_fixes, "List the fixes that were applied");
   check_cmd->add_flag("--fix-only", check.fix_only, "Apply fixes and report nothing else (exit 0)");
+  check_cmd->add_flag("--no-fix", check.no_fix, "Do not fix, even if the configuration says `fix = true`");
+  check_cmd->add_option("--config", check.config, "Use this configuration file for every path");
+  check_cmd->add_flag("--isolated", check.isolated, "Ignore all configuration files");
   check_cmd->add_option("-j,--threads", check.threads, "Worker threads (default: every core)")
       ->check(CLI::Range(1u, 1024u));
   std::string target = "py310";
@@ -267,6 +303,9 @@ int main(int argc, char** argv) {
   try {
     if (*check_cmd) {
       check.target_minor = std::stoi(target.substr(3));
+      check.select_given = check_cmd->count("--select") > 0;
+      check.format_given = check_cmd->count("--format") > 0;
+      check.target_given = check_cmd->count("--target-version") > 0;
       return run_check(check);
     }
     if (*rule_cmd) {

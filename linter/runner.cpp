@@ -68,9 +68,10 @@ struct FileOutcome {
 // Fix mode: run the fix loop, write (or diff) the result, and report what a fresh run of the final
 // text reports.
 void fix_file(const std::string& path, const std::string& name, bool is_stdin, const std::string& text,
-              Linter& linter, const RunOptions& options, const Dispatch& syntax_only, FileOutcome& result) {
-  auto lint_text = [&](std::string_view t) { return lint(SourceFile(name, std::string(t)), linter, options.lint); };
-  const LintOptions syntax_options{&syntax_only, options.lint.target_minor, false};
+              Linter& linter, const RunOptions& options, const LintOptions& lint_options, const Dispatch& syntax_only,
+              FileOutcome& result) {
+  auto lint_text = [&](std::string_view t) { return lint(SourceFile(name, std::string(t)), linter, lint_options); };
+  const LintOptions syntax_options{&syntax_only, lint_options.target_minor, false};
   auto syntax_errors = [&](std::string_view t) {
     return static_cast<int>(lint(SourceFile(name, std::string(t)), linter, syntax_options).size());
   };
@@ -93,7 +94,7 @@ void fix_file(const std::string& path, const std::string& name, bool is_stdin, c
   }
   if (!fixes.applied.empty() || is_stdin) result.fixes = std::move(fixes);
   const SourceFile file(name, final_text);
-  for (const Diagnostic& d : lint(file, linter, options.lint)) result.messages.push_back(resolve_message(file, d));
+  for (const Diagnostic& d : lint(file, linter, lint_options)) result.messages.push_back(resolve_message(file, d));
 }
 
 }  // namespace
@@ -111,13 +112,14 @@ RunResult run(const std::vector<std::string>& files, const RunOptions& options, 
     Linter linter;
     for (std::size_t i = next++; i < files.size(); i = next++) {
       FileOutcome& out = outcomes[i];
+      const LintOptions& lint_options = options.per_file[i];
       const bool is_stdin = files[i] == "-";
       const std::string name = is_stdin ? stdin_name : files[i];
       std::string error;
       const std::optional<std::string> text = read_file(files[i], error);
       if (!text) {
         out.unreadable = name + ": " + error;
-        if (const RuleInfo* io = options.lint.dispatch->io_error_rule()) {
+        if (const RuleInfo* io = lint_options.dispatch->io_error_rule()) {
           Message m;
           m.rule = io;
           m.filename = name;
@@ -128,11 +130,11 @@ RunResult run(const std::vector<std::string>& files, const RunOptions& options, 
       }
       const SourceFile file(name, *text);
       if (options.fix != FixMode::None && !file.encoding_problem()) {
-        fix_file(files[i], name, is_stdin, *text, linter, options, syntax_only, out);
+        fix_file(files[i], name, is_stdin, *text, linter, options, lint_options, syntax_only, out);
         continue;
       }
       if (options.fix == FixMode::Apply && is_stdin) out.fixes = FileFixes{name, {}, {}, *text};
-      for (const Diagnostic& d : lint(file, linter, options.lint)) out.messages.push_back(resolve_message(file, d));
+      for (const Diagnostic& d : lint(file, linter, lint_options)) out.messages.push_back(resolve_message(file, d));
     }
   };
   unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "linter/lint.h"
+#include "linter/settings.h"
 #include "linter/rule.h"
 
 namespace pyflags {
@@ -46,7 +47,8 @@ enum class FixMode : std::uint8_t {
 };
 
 struct RunOptions {
-  LintOptions lint;
+  std::vector<LintOptions> per_file;  // one per file, in the order of the file list
+  std::vector<FileSetup> keep_alive;  // owns what per_file points to
   unsigned threads = 0;  // 0: every core
   FixMode fix = FixMode::None;
   bool unsafe_fixes = false;

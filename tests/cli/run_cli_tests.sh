@@ -137,6 +137,39 @@ then pass; else fail "rules json shape"; fi
 expect_exit 0 "version" -- "$PYFLAGS" --version
 expect_contains out.txt "pyflags " "version output"
 
+# Configuration: [tool.pyflags] in pyproject.toml, pyflags.toml, nearest file wins, errors name file:line
+mkdir -p cfg/sub cfg/tests cfg/generated
+printf '[tool.pyflags]\nignore = ["PF102"]\nper-file-ignores = {"tests/*.py" = ["PF101"]}\nextend-exclude = ["generated"]\n' > cfg/pyproject.toml
+printf 'def f(x=[]):\n    return x is 1\n' | tee cfg/sub/a.py cfg/tests/t.py cfg/generated/g.py > /dev/null
+expect_exit 1 "pyproject config" -- "$PYFLAGS" --format concise cfg
+expect_contains out.txt "cfg/sub/a.py:1:9: PF101" "config keeps PF101"
+expect_not_contains out.txt "PF102" "config ignore"
+expect_not_contains out.txt "tests/t.py" "per-file-ignores"
+expect_not_contains out.txt "generated" "extend-exclude"
+expect_exit 1 "--select replaces the config selection" -- "$PYFLAGS" --format concise --select PF102 cfg/sub/a.py
+expect_contains out.txt "PF102" "command-line select overrides config select"
+printf 'select = ["PF102"]\n' > cfg/sub/pyflags.toml
+expect_exit 1 "nearest config wins" -- "$PYFLAGS" --format concise cfg
+expect_contains out.txt "cfg/sub/a.py:2:12: PF102" "sub config selects PF102"
+expect_not_contains out.txt "sub/a.py:1:9: PF101" "sub config replaces the parent"
+expect_exit 1 "--isolated ignores configs" -- "$PYFLAGS" --isolated --format concise cfg/sub/a.py
+expect_contains out.txt "PF101" "isolated uses defaults"
+printf '[tool.pyflags]\nslect = ["PF1"]\n' > cfg/pyproject.toml
+expect_exit 2 "unknown config key" -- "$PYFLAGS" cfg/tests
+expect_contains err.txt "pyproject.toml:2: unknown key \`slect\`" "config error names file and line"
+printf '[tool.pyflags]\nselect = ["PF999"]\n' > cfg/pyproject.toml
+expect_exit 2 "unknown rule in config" -- "$PYFLAGS" cfg/tests
+expect_contains err.txt "pyproject.toml:2: unknown rule selector" "unknown rule names file and line"
+printf '[tool.pyflags\n' > cfg/pyproject.toml
+expect_exit 2 "broken TOML" -- "$PYFLAGS" cfg/tests
+expect_contains err.txt "pyproject.toml:1:" "TOML error names file and line"
+printf '[tool.other]\nx = 1\n' > cfg/pyproject.toml
+expect_exit 1 "pyproject without [tool.pyflags] is not a config" -- "$PYFLAGS" --format concise cfg/tests
+printf 'output-format = "json"\n' > cfg/tests/.pyflags.toml
+expect_exit 1 "output-format from config" -- "$PYFLAGS" cfg/tests
+expect_contains out.txt '"code": "PF101"' "config output-format json"
+expect_exit 2 "--config missing" -- "$PYFLAGS" --config nope.toml cfg
+
 # Determinism across thread counts
 "$PYFLAGS" --select ALL -j 1 "$SRC/fixtures" > one.txt 2>&1
 "$PYFLAGS" --select ALL -j 2 "$SRC/fixtures" > two.txt 2>&1

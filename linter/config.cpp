@@ -1,0 +1,213 @@
+#include "linter/config.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+
+#include <filesystem>
+#include <toml++/toml.h>
+
+#include "linter/text.h"
+
+namespace pyflags {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string where(const std::string& path, const toml::source_region& at) {
+  return cat(path, ":", static_cast<unsigned>(at.begin.line), ": ");
+}
+
+std::vector<std::string> string_list(const std::string& path, const toml::node& node, std::string_view key) {
+  const toml::array* array = node.as_array();
+  if (array == nullptr) throw ConfigError(cat(where(path, node.source()), "`", key, "` must be a list of strings"));
+  std::vector<std::string> out;
+  for (const toml::node& item : *array) {
+    const auto value = item.value<std::string>();
+    if (!value) throw ConfigError(cat(where(path, item.source()), "`", key, "` must be a list of strings"));
+    out.push_back(*value);
+  }
+  return out;
+}
+
+std::vector<std::string> selectors(const std::string& path, const toml::node& node, std::string_view key) {
+  std::vector<std::string> out = string_list(path, node, key);
+  const toml::array& array = *node.as_array();
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!is_valid_selector(out[i])) {
+      throw ConfigError(cat(where(path, array[i].source()), "unknown rule selector `", out[i], "` in `", key, "`"));
+    }
+  }
+  return out;
+}
+
+bool boolean(const std::string& path, const toml::node& node, std::string_view key) {
+  const auto value = node.value<bool>();
+  if (!value) throw ConfigError(cat(where(path, node.source()), "`", key, "` must be true or false"));
+  return *value;
+}
+
+std::string string(const std::string& path, const toml::node& node, std::string_view key) {
+  const auto value = node.value<std::string>();
+  if (!value) throw ConfigError(cat(where(path, node.source()), "`", key, "` must be a string"));
+  return *value;
+}
+
+void read_settings(const std::string& path, const toml::table& table, Config& config) {
+  for (const auto& [key_node, node] : table) {
+    const std::string key(key_node.str());
+    if (key == "select") {
+      config.select = selectors(path, node, key);
+    } else if (key == "extend-select") {
+      config.extend_select = selectors(path, node, key);
+    } else if (key == "ignore") {
+      config.ignore = selectors(path, node, key);
+    } else if (key == "per-file-ignores") {
+      const toml::table* entries = node.as_table();
+      if (entries == nullptr) throw ConfigError(cat(where(path, node.source()), "`per-file-ignores` must be a table"));
+      for (const auto& [pattern, codes] : *entries) {
+        config.per_file_ignores.push_back({std::string(pattern.str()), selectors(path, codes, key)});
+      }
+    } else if (key == "exclude") {
+      config.exclude = string_list(path, node, key);
+    } else if (key == "extend-exclude") {
+      config.extend_exclude = string_list(path, node, key);
+    } else if (key == "respect-gitignore") {
+      config.respect_gitignore = boolean(path, node, key);
+    } else if (key == "fix") {
+      config.fix = boolean(path, node, key);
+    } else if (key == "unsafe-fixes") {
+      config.unsafe_fixes = boolean(path, node, key);
+    } else if (key == "output-format") {
+      const std::string format = string(path, node, key);
+      static constexpr std::string_view kFormats[] = {"text", "concise", "json", "sarif", "github"};
+      if (std::find(std::begin(kFormats), std::end(kFormats), format) == std::end(kFormats)) {
+        throw ConfigError(cat(where(path, node.source()), "unknown output-format `", format, "`"));
+      }
+      config.output_format = format;
+    } else if (key == "cache-dir") {
+      config.cache_dir = string(path, node, key);
+    } else if (key == "target-version") {
+      const std::string version = string(path, node, key);
+      int minor = -1;
+      if (version.size() >= 4 && version.starts_with("py3")) {
+        try {
+          minor = std::stoi(version.substr(3));
+        } catch (const std::exception&) {
+        }
+      }
+      if (minor < 7 || minor > 14) {
+        throw ConfigError(cat(where(path, node.source()), "`target-version` must be py37 ... py314, not `", version, "`"));
+      }
+      config.target_minor = minor;
+    } else if (key == "rules") {
+      // Per-rule options: [tool.pyflags.rules.<name>]. No rule takes options yet; names must exist.
+      const toml::table* rules = node.as_table();
+      if (rules == nullptr) throw ConfigError(cat(where(path, node.source()), "`rules` must be a table"));
+      for (const auto& [name, options] : *rules) {
+        if (find_rule(name.str()) == nullptr) {
+          throw ConfigError(cat(where(path, options.source()), "unknown rule `", name.str(), "` in `rules`"));
+        }
+        const toml::table* t = options.as_table();
+        if (t != nullptr && !t->empty()) {
+          throw ConfigError(cat(where(path, t->begin()->second.source()), "rule `", name.str(), "` has no option `",
+                                t->begin()->first.str(), "`"));
+        }
+      }
+    } else {
+      throw ConfigError(cat(where(path, node.source()), "unknown key `", key, "`"));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Config> load_config(const std::string& path) {
+  toml::table document;
+  try {
+    document = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(cat(path, ":", static_cast<unsigned>(e.source().begin.line), ": ", e.description()));
+  }
+  Config config;
+  config.path = path;
+  const fs::path parent = fs::path(path).parent_path();
+  config.root = parent.empty() ? "." : parent.string();
+  const bool is_pyproject = fs::path(path).filename() == "pyproject.toml";
+  if (is_pyproject) {
+    const toml::node_view section = document["tool"]["pyflags"];
+    if (!section) return std::nullopt;
+    const toml::table* table = section.as_table();
+    if (table == nullptr) throw ConfigError(cat(where(path, section.node()->source()), "[tool.pyflags] must be a table"));
+    read_settings(path, *table, config);
+  } else {
+    read_settings(path, document, config);
+  }
+  return config;
+}
+
+std::optional<std::string> find_config_file(const std::string& directory) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(directory, ec).lexically_normal();
+  if (dir.has_relative_path() && !dir.has_filename()) dir = dir.parent_path();  // "a/b/" → "a/b"
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    for (const char* name : {".pyflags.toml", "pyflags.toml"}) {
+      if (fs::is_regular_file(dir / name, ec)) return (dir / name).string();
+    }
+    const fs::path pyproject = dir / "pyproject.toml";
+    if (fs::is_regular_file(pyproject, ec)) {
+      // Only a pyproject.toml that configures pyflags counts (it is cheap to check the text first).
+      try {
+        if (load_config(pyproject.string())) return pyproject.string();
+      } catch (const ConfigError&) {
+        return pyproject.string();  // let the caller report the error
+      }
+    }
+    if (dir == dir.root_path()) break;
+  }
+  return std::nullopt;
+}
+
+bool glob_matches(const std::string& pattern, const std::string& relative_path) {
+  std::string p = pattern;
+  for (std::size_t at; (at = p.find("**/")) != std::string::npos;) p.erase(at, 3).insert(at, "*");  // `**/` = any dirs
+  if (::fnmatch(p.c_str(), relative_path.c_str(), 0) == 0) return true;
+  if (pattern.find('/') == std::string::npos) {
+    const std::string name = fs::path(relative_path).filename().string();
+    return ::fnmatch(p.c_str(), name.c_str(), 0) == 0;
+  }
+  return false;
+}
+
+std::shared_ptr<const Config> ConfigCache::for_directory(const std::string& absolute_dir) {
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = by_dir_.find(absolute_dir); it != by_dir_.end()) return it->second;
+  }
+  std::shared_ptr<const Config> config;
+  const std::optional<std::string> file = forced_ ? forced_ : find_config_file(absolute_dir);
+  if (file) {
+    std::lock_guard lock(mutex_);
+    if (const auto it = by_file_.find(*file); it != by_file_.end()) config = it->second;
+  }
+  if (!config) {
+    std::optional<Config> loaded = file ? load_config(*file) : std::nullopt;
+    if (!loaded) {
+      loaded = Config{};
+      loaded->root = ".";
+    }
+    config = std::make_shared<const Config>(std::move(*loaded));
+  }
+  std::lock_guard lock(mutex_);
+  if (file) by_file_.emplace(*file, config);
+  by_dir_.emplace(absolute_dir, config);
+  return config;
+}
+
+std::shared_ptr<const Config> ConfigCache::for_file(const std::string& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path == "-" ? fs::path("stdin.py") : fs::path(path), ec);
+  return for_directory(absolute.parent_path().string());
+}
+
+}  // namespace pyflags
