@@ -1,0 +1,40 @@
+#include "linter/python_h2.h"
+
+namespace pyflags::python {
+
+bool chain_equal(const Context& ctx, TSNode a, TSNode b) {
+  const Symbols& s = ctx.sym;
+  a = unparenthesize(ctx, a);
+  b = unparenthesize(ctx, b);
+  while (is(a, s.attribute) && is(b, s.attribute)) {
+    const TSNode na = field(a, s.field.attribute), nb = field(b, s.field.attribute);
+    if (!is(na, s.identifier) || !is(nb, s.identifier) || ctx.text(na) != ctx.text(nb)) return false;
+    a = field(a, s.field.object);
+    b = field(b, s.field.object);
+  }
+  return is(a, s.identifier) && is(b, s.identifier) && ctx.text(a) == ctx.text(b);
+}
+
+TSNode statement_of(const Context& ctx, TSNode node) {
+  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent); node = parent, parent = ts_node_parent(parent)) {
+    if (is(parent, ctx.sym.block) || is(parent, ctx.sym.module)) return node;
+  }
+  return node;
+}
+
+TSNode next_statement_skipping_comments(const Context& ctx, TSNode stmt) {
+  for (TSNode n = ts_node_next_named_sibling(stmt); !ts_node_is_null(n); n = ts_node_next_named_sibling(n)) {
+    if (!is(n, ctx.sym.comment)) return n;
+  }
+  return {};
+}
+
+bool is_comprehension_node(const Context& ctx, TSNode node) {
+  const Symbols& s = ctx.sym;
+  if (ts_node_is_null(node)) return false;
+  const TSSymbol k = ts_node_symbol(node);
+  return k == s.list_comprehension || k == s.set_comprehension || k == s.dictionary_comprehension ||
+         k == s.generator_expression;
+}
+
+}  // namespace pyflags::python
