@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "linter/discovery.h"
+#include "linter/lsp/server.h"
 #include "linter/output/output.h"
 #include "linter/registry.h"
 #include "linter/runner.h"
@@ -235,7 +236,7 @@ int run_tree(const std::string& path) {
 }
 
 bool is_subcommand(const std::string& arg) {
-  return arg == "check" || arg == "rule" || arg == "rules" || arg == "tree" || arg == "--help" || arg == "-h" || arg == "--version" ||
+  return arg == "check" || arg == "rule" || arg == "rules" || arg == "tree" || arg == "server" || arg == "--help" || arg == "-h" || arg == "--version" ||
          arg == "-V";
 }
 
@@ -288,6 +289,8 @@ int main(int argc, char** argv) {
   CLI::App* tree_cmd = app.add_subcommand("tree", "Print a file's syntax tree (for rule authors)");
   tree_cmd->add_option("file", tree_path, "A Python file, or - for stdin")->required();
 
+  CLI::App* server_cmd = app.add_subcommand("server", "Run the language server (LSP over stdio)");
+
   try {
     std::vector<std::string> reversed(raw.rbegin(), raw.rend());
     app.parse(reversed);
@@ -319,6 +322,7 @@ int main(int argc, char** argv) {
     }
     if (*rules_cmd) return run_rules(rules_format);
     if (*tree_cmd) return run_tree(tree_path);
+    if (*server_cmd) return lsp::run_server(std::cin, std::cout);
   } catch (const std::exception& e) {
     std::cerr << "pyflags: internal error: " << e.what() << "\n";
     return kExitError;
