@@ -174,6 +174,10 @@ int run_check(CheckArgs args) {
     if (!result.messages.empty() || args.output_file.empty()) output::write_summary(*out, result.messages, false);
   } else if (args.format == "json") {
     output::write_json(*out, result.messages);
+  } else if (args.format == "sarif") {
+    output::write_sarif(*out, result.messages, result.unreadable);
+  } else if (args.format == "github") {
+    output::write_github(*out, result.messages);
   }
   out->flush();
   if (!*out) {
@@ -184,18 +188,11 @@ int run_check(CheckArgs args) {
   return result.messages.empty() ? kExitClean : kExitDiagnostics;
 }
 
-void print_rule(const RuleInfo& r) {
-  std::cout << "# " << r.name << " (" << r.code << ")\n\n"
-            << "Severity: " << to_string(r.severity) << ". Default: " << (r.default_enabled ? "on" : "off")
-            << ". Fix: " << fix_kind(r) << ". Group: " << group_of(r) << ".\n\n"
-            << "## What it does\n" << r.summary << ".\n\n"
-            << "## Why is this bad?\n" << r.rationale << "\n\n"
-            << "## Example\n```python\n" << r.bad << "```\n\n"
-            << "Use instead:\n```python\n" << r.good << "```\n\n"
-            << "## Source\n" << r.seed << "\n";
-}
-
 int run_rules(const std::string& format) {
+  if (format == "markdown") {
+    std::cout << output::rules_markdown();
+    return kExitClean;
+  }
   if (format == "json") {
     nlohmann::json array = nlohmann::json::array();
     for (const Rule* rule : all_rules()) {
@@ -258,7 +255,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--extend-select", check.extend_select, "Enable these rules in addition")->delimiter(',')->allow_extra_args(false);
   check_cmd->add_option("--exclude", check.exclude, "Also skip files and directories with these names")->delimiter(',')->allow_extra_args(false);
   check_cmd->add_option("--format,--output-format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "concise", "json"}));
+      ->check(CLI::IsMember({"text", "concise", "json", "sarif", "github"}));
   check_cmd->add_option("-o,--output-file", check.output_file, "Write the report to this file");
   check_cmd->add_option("--stdin-filename", check.stdin_filename, "The name to report for stdin (-)");
   check_cmd->add_flag("-e,--exit-zero", check.exit_zero, "Exit 0 even when there are diagnostics");
@@ -283,7 +280,8 @@ int main(int argc, char** argv) {
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
-  rules_cmd->add_option("--format,--output-format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules_cmd->add_option("--format,--output-format", rules_format, "text, json or markdown (docs/rules.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
 
   std::string tree_path;
   CLI::App* tree_cmd = app.add_subcommand("tree", "Print a file's syntax tree (for rule authors)");
@@ -317,7 +315,7 @@ int main(int argc, char** argv) {
         std::cerr << "pyflags: error: no rule `" << rule_name << "` (see `pyflags rules`)\n";
         return kExitError;
       }
-      print_rule(rule->info);
+      std::cout << output::rule_markdown(rule->info);
       return kExitClean;
     }
     if (*rules_cmd) return run_rules(rules_format);

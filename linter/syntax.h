@@ -35,7 +35,7 @@ namespace pyflags {
   X(splat_type) X(string) X(string_content) X(string_end) X(string_start) X(subscript) X(true_)            \
   X(try_statement) X(tuple) X(tuple_pattern) X(type) X(type_alias_statement) X(type_conversion)           \
   X(type_parameter) X(typed_default_parameter) X(typed_parameter) X(unary_operator) X(union_pattern)       \
-  X(union_type) X(while_statement) X(with_clause) X(with_item) X(with_statement) X(yield)
+  X(union_type) X(while_statement) X(wildcard_import) X(with_clause) X(with_item) X(with_statement) X(yield)
 
 // Anonymous tokens rules compare against: member name, grammar text.
 #define PYFLAGS_TOKENS(X)                                                                                  \

@@ -31,7 +31,7 @@ void write_json(std::ostream& out, const std::vector<Message>& messages) {
                      {"end_location", location(m.end_location)},
                      {"fix", fix},
                      {"noqa_row", m.noqa_row},
-                     {"url", nullptr}});
+                     {"url", rule_url(*m.rule)}});
   }
   out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

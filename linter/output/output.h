@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,19 @@ void write_text(std::ostream& out, const std::vector<Message>& messages, bool co
 void write_concise(std::ostream& out, const std::vector<Message>& messages, bool color);
 // An array of ruff-compatible objects, plus `name` and `severity`.
 void write_json(std::ostream& out, const std::vector<Message>& messages);
+// SARIF 2.1.0: one run, the full rules[] of the registry, results with fingerprints and fixes.
+// `unreadable`: "path: reason" for files that could not be linted (tool execution notifications).
+void write_sarif(std::ostream& out, const std::vector<Message>& messages, const std::vector<std::string>& unreadable);
+// GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+void write_github(std::ostream& out, const std::vector<Message>& messages);
+// The documentation URL of a rule (JSON `url`, SARIF `helpUri`, LSP `codeDescription.href`).
+std::string rule_url(const RuleInfo& rule);
+
+// A rule's documentation as Markdown, headed at `heading_level` (`#` = 1).
+std::string rule_markdown(const RuleInfo& rule, int heading_level = 1);
+// docs/rules.md: an index table and every rule's documentation.
+std::string rules_markdown();
+
 // One line summary for the text formats: "Found 3 errors." / "All checks passed!"
 // With `fixed` > 0: "Found 5 errors (3 fixed, 2 remaining)."
 void write_summary(std::ostream& out, const std::vector<Message>& messages, bool show_fix_hint, std::size_t fixed = 0);
