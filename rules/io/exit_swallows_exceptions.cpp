@@ -1,0 +1,65 @@
+// PF507 exit-swallows-exceptions: `return True` as a top-level statement of `__exit__` swallows every exception.
+#include "linter/python.h"
+#include "linter/rule.h"
+#include "linter/text.h"
+
+namespace pyflags::rules {
+namespace {
+
+constexpr RuleInfo kInfo{
+    .code = "PF507",
+    .name = "exit-swallows-exceptions",
+    .severity = Severity::Warning,
+    .default_enabled = true,
+    .fix = FixAvailability::None,
+    .summary = "`__exit__` returns True unconditionally and swallows every exception",
+    .rationale = R"(The value `__exit__` (or `__aexit__`) returns is a verdict on the exception raised inside the `with`
+block: a true value tells Python the exception has been dealt with and must not propagate. Returning
+`True` is therefore a request to suppress, and the seed warns to use it sparingly. A `return True` that
+every path reaches suppresses everything, including `KeyboardInterrupt`, typos and assertion failures,
+so bugs in the block vanish without a trace. Return `False` (or nothing) to let exceptions through, and
+return `True` only after checking that the exception is one you deliberately mean to swallow.)",
+    .bad = R"(class Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        return True
+)",
+    .good = R"(class Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        return False
+)",
+    .seed = "§11 \"Context managers\" — \"Returning True suppresses the exception (use sparingly).\"",
+};
+
+// Message: "`{method}` returns True unconditionally, silently swallowing every exception in the `with` block; return False, or True only for the exceptions you mean to suppress"
+bool is_exit_name(std::string_view name) { return name == "__exit__" || name == "__aexit__"; }
+
+// Called for every `def`; the name comparison comes first, then the class-body test.
+void check(TSNode def, const Context& ctx, Reporter& out) {
+  if (ctx.file.is_stub()) return;
+  const Symbols& s = ctx.sym;
+  const TSNode name = field(def, s.field.name);
+  if (!is_exit_name(ctx.text(name))) return;
+  TSNode holder = ts_node_parent(def);
+  if (is(holder, s.decorated_definition)) holder = ts_node_parent(holder);
+  if (!is(holder, s.block) || !is(ts_node_parent(holder), s.class_definition)) return;
+  for (TSNode stmt : named_children(field(def, s.field.body))) {
+    if (!is(stmt, s.return_statement)) continue;
+    const TSNode value = python::unparenthesize(ctx, ts_node_named_child(stmt, 0));
+    if (!is(value, s.true_)) continue;
+    out.report(stmt, cat("`", ctx.text(name), "` returns True unconditionally, silently swallowing every exception "
+                         "in the `with` block; return False, or True only for the exceptions you mean to suppress"));
+  }
+}
+
+constexpr SymbolRef kKinds[] = {&Symbols::function_definition};
+const Rule kRule{.info = kInfo, .kinds = kKinds, .check = &check};
+PYFLAGS_REGISTER_RULE(kRule);
+
+}  // namespace
+}  // namespace pyflags::rules
