@@ -80,6 +80,20 @@ TEST_CASE("every registered rule matches its catalog entry") {
   }
 }
 
+TEST_CASE("the registry holds every catalog rule, no more, no fewer") {
+  const auto catalog = read_catalog();
+  std::set<std::string> registered;
+  for (const Rule* rule : all_rules()) {
+    if (!rule->info.code.starts_with("PF0")) registered.insert(std::string(rule->info.code));
+  }
+  std::set<std::string> listed;
+  for (const auto& [code, entry] : catalog) listed.insert(code);
+  CHECK(registered == listed);
+  CHECK(listed.size() == 70);
+  const auto defaults = std::count_if(catalog.begin(), catalog.end(), [](const auto& e) { return e.second.default_on; });
+  CHECK(defaults == 53);
+}
+
 TEST_CASE("codes are unique, names kebab-case, docs complete") {
   std::set<std::string_view> codes, names;
   static const std::regex kKebab("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");

@@ -63,6 +63,11 @@ expect_exit 1 "--select ALL" -- "$PYFLAGS" --select ALL proj/pkg/bad.py
 expect_exit 1 "--extend-select" -- "$PYFLAGS" --select PF6 --extend-select PF1 proj/pkg/bad.py
 
 # Formats
+expect_exit 1 "github" -- "$PYFLAGS" --format github proj/pkg/bad.py
+expect_contains out.txt "::error file=proj/pkg/bad.py,line=1,col=9,endLine=1,endColumn=11,title=PF101 (mutable-default-argument)::Mutable default" "github workflow command"
+printf 'def f(x=[]):\n    return x\n' > 'odd,name:%.py'
+expect_exit 1 "github escaping" -- "$PYFLAGS" --format github 'odd,name:%.py'
+expect_contains out.txt "::error file=odd%2Cname%3A%25.py,line=1" "github escapes , : % in properties"
 expect_exit 1 "concise" -- "$PYFLAGS" --format concise proj/pkg/bad.py
 expect_contains out.txt "proj/pkg/bad.py:1:9: PF101 Mutable default" "concise line"
 expect_not_contains out.txt " | " "concise has no source excerpt"
@@ -134,6 +139,8 @@ for r in rules:
     assert isinstance(r["default"], bool), r
 PY
 then pass; else fail "rules json shape"; fi
+"$PYFLAGS" rules --format markdown > rules.md
+if cmp -s rules.md "$SRC/docs/rules.md"; then pass; else fail "docs/rules.md is stale: regenerate with pyflags rules --format markdown > docs/rules.md"; fi
 expect_exit 0 "version" -- "$PYFLAGS" --version
 expect_contains out.txt "pyflags " "version output"
 
