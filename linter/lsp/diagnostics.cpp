@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "linter/output/output.h"
+
 namespace pyflags::lsp {
 namespace {
 
@@ -15,7 +17,6 @@ constexpr std::array<std::string_view, 2> kUnnecessaryCodes = {"PF003", "PF207"}
 
 }  // namespace
 
-std::string rule_url(std::string_view code) { return "https://pyflags.invalid/rules/" + std::string(code); }
 
 int lsp_severity(Severity severity) {
   switch (severity) {
@@ -36,7 +37,7 @@ nlohmann::json to_lsp(const Diagnostic& d, const SourceFile& file, PositionEncod
       {"range", to_json(range_at(file, d.begin, d.end, encoding))},
       {"severity", lsp_severity(d.rule->severity)},
       {"code", code},
-      {"codeDescription", {{"href", rule_url(code)}}},
+      {"codeDescription", {{"href", output::rule_url(*d.rule)}}},
       {"source", "pyflags"},
       {"message", d.message},
       // What a client may show or hand back: the rule's name and the fix on offer. codeAction itself

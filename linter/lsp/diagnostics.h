@@ -12,8 +12,6 @@
 
 namespace pyflags::lsp {
 
-// Where a rule's documentation lives (codeDescription.href). No published site yet: a reserved domain.
-std::string rule_url(std::string_view code);
 
 int lsp_severity(Severity severity);  // Error 1, Warning 2, Information 3
 

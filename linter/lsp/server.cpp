@@ -106,6 +106,7 @@ class Server {
   bool initialized_ = false, shutdown_ = false;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
   bool watch_registration_ = false, diagnostic_refresh_ = false;  // client capabilities we use
+  bool client_pulls_ = false;  // the client asks for diagnostics itself: do not also push them
   std::int64_t next_request_id_ = 1;                              // our own requests to the client
   WorkspaceSettings settings_;
   Linter linter_;
@@ -205,6 +206,8 @@ json Server::initialize(const json& params) {
   }
   watch_registration_ = capabilities.value("/workspace/didChangeWatchedFiles/dynamicRegistration"_json_pointer, false);
   diagnostic_refresh_ = capabilities.value("/workspace/diagnostics/refreshSupport"_json_pointer, false);
+  // A client that pulls diagnostics (textDocument/diagnostic) would show pushed ones a second time.
+  client_pulls_ = capabilities.contains("/textDocument/diagnostic"_json_pointer);
   initialized_ = true;
   return {
       {"capabilities",
@@ -246,7 +249,7 @@ void Server::lint(OpenDocument& doc) {
 }
 
 void Server::publish(const std::string& uri, const OpenDocument& doc) {
-  if (!doc.lintable) return;
+  if (!doc.lintable || client_pulls_) return;
   writer_.write(make_notification("textDocument/publishDiagnostics",
                                   {{"uri", uri},
                                    {"version", doc.document.version()},
@@ -304,7 +307,9 @@ void Server::did_close(const json& params) {
   const bool lintable = it->second.lintable;
   documents_.erase(it);
   if (lintable) {
-    writer_.write(make_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
+    if (!client_pulls_) {
+      writer_.write(make_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
+    }
   }
 }
 

@@ -182,6 +182,20 @@ SOURCE = "def add(item, items=[]):\n    return items\n\n\ndef f(x):\n    return 
 
 
 @check
+def pulling_client_gets_no_pushes(exe, tmp):
+    # A client that pulls diagnostics would show pushed ones twice: the server only answers pulls.
+    c = LspClient(exe, cwd=tmp)
+    c.initialize(capabilities={"textDocument": {"diagnostic": {"dynamicRegistration": False}}})
+    uri = "file://" + os.path.join(tmp, "pull_only.py")
+    c.open(uri, SOURCE)
+    pulled = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})["result"]
+    expect(sorted(d["code"] for d in pulled["items"]) == ["PF101", "PF102"], "pulled: %r" % pulled)
+    pushed = [m for _, m in c.backlog if m.get("method") == "textDocument/publishDiagnostics"]
+    expect(not pushed, "no publishDiagnostics for a pulling client: %r" % pushed)
+    c.finish()
+
+
+@check
 def lifecycle_and_encoding(exe, tmp):
     c = LspClient(exe, cwd=tmp)
     err = c.request("textDocument/diagnostic", {"textDocument": {"uri": "file:///x.py"}})
@@ -232,7 +246,7 @@ def diagnostics_edits_and_actions(exe, tmp):
     pf101 = next(d for d in p["diagnostics"] if d["code"] == "PF101")
     expect(pf101["range"] == rng(0, 20, 0, 22), "PF101 range: %r" % pf101["range"])
     expect(pf101["severity"] == 1 and pf101["source"] == "pyflags", "severity/source: %r" % pf101)
-    expect(pf101["codeDescription"]["href"].endswith("/PF101"), "href: %r" % pf101)
+    expect(pf101["codeDescription"]["href"].endswith("/docs/rules.md#pf101-mutable-default-argument"), "href: %r" % pf101)
     expect("tags" not in pf101, "PF101 is not unnecessary code")
 
     # Incremental change fixing PF101: `[]` -> `None`.
