@@ -91,19 +91,23 @@ void check(TSNode stmt, const Context& ctx, Reporter& out) {
     }
   }
 
-  // The last plain `NAME = value` before this statement, in this scope.
+  // Walk this scope's bindings of NAME backwards from the statement: a rebinding earlier in the same
+  // iteration of the innermost loop (any assignment, tuple unpacking, or the loop's own target) means a
+  // fresh value each time round; otherwise the last plain `NAME = value` is what the loop accumulates on.
+  const std::uint32_t at = ts_node_start_byte(stmt);
+  const std::uint32_t loop_start = ts_node_start_byte(loop->node);
   const Binding* assigned = nullptr;
   const auto& ids = ctx.scopes.scope(ctx.current_scope()).bindings;
   for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
     const Binding& b = ctx.scopes.binding(*it);
-    if (b.offset < ts_node_start_byte(stmt) && b.name == name && b.kind == BindingKind::Assignment &&
-        !ts_node_is_null(b.value)) {
+    if (b.offset >= at || b.name != name) continue;
+    const bool in_this_iteration = b.offset >= loop_start && b.kind != BindingKind::AugmentedAssignment &&
+                                   (b.offset >= loop->body_begin || same_node(b.statement, loop->node));
+    if (in_this_iteration) return;
+    if (b.kind == BindingKind::Assignment && !ts_node_is_null(b.value)) {
       assigned = &b;
       break;
     }
-  }
-  if (assigned != nullptr && loop->body_begin <= assigned->offset && assigned->offset < loop->body_end) {
-    return;  // reset earlier in the same iteration: a fresh string each time round
   }
   const bool started_as_string = assigned != nullptr && is_strish(ctx, assigned->value);
   if (!added_strish && !started_as_string) return;
