@@ -32,8 +32,28 @@ std::uint32_t ScopeTable::open(TSNode node, ScopeKind kind) {
   return id;
 }
 
+std::uint32_t ScopeTable::declared_home(std::uint32_t scope, std::string_view name) const {
+  for (const std::uint32_t id : scopes_[scope].bindings) {
+    const Binding& b = bindings_[id];
+    if (b.name != name) continue;
+    if (b.kind == BindingKind::Global) return 0;
+    if (b.kind == BindingKind::Nonlocal) {
+      for (std::uint32_t s = scopes_[scope].parent; s != kNone && s != 0; s = scopes_[s].parent) {
+        if (scopes_[s].kind != ScopeKind::Class && binds(s, name)) return s;
+      }
+      return scope;  // no enclosing binding: a SyntaxError in Python; keep it local
+    }
+  }
+  return scope;
+}
+
 void ScopeTable::add(BindingKind kind, TSNode target, TSNode statement, TSNode value, std::string_view name,
                      std::uint32_t scope, std::string_view module, std::string_view member) {
+  if (kind == BindingKind::Global || kind == BindingKind::Nonlocal) {
+    scopes_[scope].has_declarations = true;
+  } else if (scopes_[scope].has_declarations) {
+    scope = declared_home(scope, name);  // `global x; x = 1` binds the module's x
+  }
   scopes_[scope].bindings.push_back(static_cast<std::uint32_t>(bindings_.size()));
   bindings_.push_back(Binding{name, scope, ts_node_start_byte(statement), kind, target, statement, value, module, member});
 }

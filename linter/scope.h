@@ -54,6 +54,7 @@ struct Scope {
   ScopeKind kind = ScopeKind::Module;
   std::uint32_t parent = UINT32_MAX;
   std::vector<std::uint32_t> bindings;  // indices into ScopeTable::bindings(), in source order
+  bool has_declarations = false;        // holds a `global` or `nonlocal` statement
 };
 
 class ScopeTable {
@@ -99,6 +100,8 @@ class ScopeTable {
   std::uint32_t open(TSNode node, ScopeKind kind);
 
   std::vector<Scope> scopes_;
+  // `global x` / `nonlocal x` in `scope`: the scope that x's bindings there really belong to.
+  std::uint32_t declared_home(std::uint32_t scope, std::string_view name) const;
   std::vector<Binding> bindings_;
   std::vector<std::uint32_t> stack_;
 };
