@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/facts.h"
 #include "linter/rule.h"
 #include "linter/scope.h"
 #include "linter/source.h"
@@ -59,6 +60,7 @@ struct Context {
   const FrameStack& stack;
   const ScopeTable& scopes;  // filled as the walk goes; complete for everything before the node
   int target_minor = 10;     // target-version: 3.<minor>
+  const FileFacts& facts;    // per-file facts, each computed on first use (linter/facts.h)
 
   std::string_view text(TSNode n) const {
     return ts_node_is_null(n) ? std::string_view{} : file.slice(ts_node_start_byte(n), ts_node_end_byte(n));

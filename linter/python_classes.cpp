@@ -135,11 +135,22 @@ TSNode as_function(const Context& ctx, TSNode statement) {
 }
 
 TSNode find_method(const Context& ctx, TSNode cls, std::string_view name) {
-  for (TSNode stmt : named_children(field(cls, ctx.sym.field.body))) {
+  // A cursor: ts_node_named_child(i) costs O(i), quadratic over a long class body.
+  const TSNode body = field(cls, ctx.sym.field.body);
+  if (ts_node_is_null(body)) return {};
+  TSNode found{};
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    const TSNode stmt = ts_tree_cursor_current_node(&cursor);
+    if (!ts_node_is_named(stmt)) continue;
     const TSNode fn = as_function(ctx, stmt);
-    if (!ts_node_is_null(fn) && ctx.text(field(fn, ctx.sym.field.name)) == name) return fn;
+    if (!ts_node_is_null(fn) && ctx.text(field(fn, ctx.sym.field.name)) == name) {
+      found = fn;
+      break;
+    }
   }
-  return {};
+  ts_tree_cursor_delete(&cursor);
+  return found;
 }
 
 bool class_binds(const Context& ctx, TSNode cls, std::string_view name) {

@@ -201,6 +201,8 @@ bool binds_name_before(const Context& ctx, TSNode root, std::string_view name, s
 bool is_generator_def(const Context& ctx, TSNode function_definition) {
   const TSNode body = field(function_definition, ctx.sym.field.body);
   if (ts_node_is_null(body)) return false;
+  // Cheapest test first: a `yield` node needs the keyword in the body's text.
+  if (ctx.text(body).find("yield") == std::string_view::npos) return false;
   // Start at the body's children so the walk does not stop at the def itself.
   for (TSNode stmt : named_children(body)) {
     if (any_in_own_scope(ctx, stmt, [&](TSNode n) { return is(n, ctx.sym.yield); })) return true;

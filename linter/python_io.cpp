@@ -43,30 +43,6 @@ std::string_view quoted_text(const Context& ctx, TSNode literal) {
   return q == std::string_view::npos ? std::string_view{} : text.substr(q);
 }
 
-// `from m import *` among the statements of `n`, looking into `if` / `try` blocks but not into def/class
-// (`os.py` does `from posix import *` under an `if`; that binds `open`).
-bool has_wildcard_import(const Context& ctx, TSNode n) {
-  const Symbols& s = ctx.sym;
-  for (TSNode stmt : named_children(n)) {
-    const TSSymbol k = ts_node_symbol(stmt);
-    if (k == s.import_from_statement) {
-      for (TSNode item : named_children(stmt)) {
-        const TSSymbol i = ts_node_symbol(item);
-        if (i != s.dotted_name && i != s.aliased_import && i != s.relative_import && i != s.comment) return true;
-      }
-    } else if (k == s.if_statement || k == s.elif_clause || k == s.else_clause || k == s.try_statement ||
-               k == s.except_clause || k == s.finally_clause || k == s.block) {
-      if (has_wildcard_import(ctx, stmt)) return true;
-    }
-  }
-  return false;
-}
-
-TSNode root_of(TSNode node) {
-  while (!ts_node_is_null(ts_node_parent(node))) node = ts_node_parent(node);
-  return node;
-}
-
 }  // namespace
 
 std::string_view file_opener(const Context& ctx, TSNode call) {
@@ -77,7 +53,7 @@ std::string_view file_opener(const Context& ctx, TSNode call) {
     const bool bare_open = name == "open";
     if (!bare_open && !is_opener_member(name)) return {};
     const Binding* b = ctx.scopes.lookup(ctx.current_scope(), name);
-    if (b == nullptr) return bare_open && !has_wildcard_import(ctx, root_of(call)) ? std::string_view("open") : std::string_view{};
+    if (b == nullptr) return bare_open && !ctx.facts.module_has_wildcard_import(ctx) ? std::string_view("open") : std::string_view{};
     if (b->kind != BindingKind::ImportFrom) return {};
     return find_opener(b->module, b->member);
   }

@@ -18,6 +18,16 @@ TSNode final_value(TSNode right, const Symbols& sym) {
 }  // namespace
 
 void ScopeTable::reset(TSNode module) {
+  if (relevant_.empty()) {
+    const Symbols& s = Symbols::python();
+    relevant_.assign(s.count, 0);
+    for (const TSSymbol k : {s.function_definition, s.lambda, s.class_definition, s.assignment, s.augmented_assignment,
+                             s.for_statement, s.for_in_clause, s.as_pattern, s.except_clause, s.named_expression,
+                             s.import_statement, s.import_from_statement, s.future_import_statement,
+                             s.global_statement, s.nonlocal_statement, s.delete_statement, s.case_pattern}) {
+      relevant_[k] = 1;
+    }
+  }
   scopes_.clear();
   bindings_.clear();
   stack_.clear();
@@ -96,6 +106,7 @@ void ScopeTable::bind_parameters(TSNode parameters, const Symbols& sym, const So
 
 bool ScopeTable::enter(TSNode node, const Symbols& sym, const SourceFile& file) {
   const TSSymbol k = ts_node_symbol(node);
+  if (k >= relevant_.size() || relevant_[k] == 0) return false;
   const std::uint32_t here = current();
   if (k == sym.function_definition) {
     const TSNode name = field(node, sym.field.name);

@@ -89,6 +89,8 @@ class ScopeTable {
   // Records the bindings `node` makes and enters the scope it opens (if any). Returns true when it
   // opened a scope (then leave() must be called when the walk leaves `node`).
   bool enter(TSNode node, const Symbols& sym, const SourceFile& file);
+  // Whether enter() has anything to do for a node of kind `k` (the walker asks before calling it).
+  bool may_bind(TSSymbol k) const { return k < relevant_.size() && relevant_[k] != 0; }
   void leave() { stack_.pop_back(); }
 
  private:
@@ -104,6 +106,8 @@ class ScopeTable {
   std::uint32_t declared_home(std::uint32_t scope, std::string_view name) const;
   std::vector<Binding> bindings_;
   std::vector<std::uint32_t> stack_;
+  // symbol → whether enter() has anything to do for a node of that kind (filled by reset()).
+  std::vector<std::uint8_t> relevant_;
 };
 
 }  // namespace pyflags

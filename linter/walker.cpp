@@ -84,7 +84,8 @@ void walk(const TSTree* tree, const SourceFile& file, const Dispatch& dispatch, 
   const bool scopes = dispatch.needs_scopes();
   const std::size_t first_diagnostic = out.size();
 
-  Context ctx{file, sym, state.stack, state.scopes, target_minor};
+  state.facts.reset();
+  Context ctx{file, sym, state.stack, state.scopes, target_minor, state.facts};
   Reporter reporter(out);
   std::vector<std::uint8_t>& opened = state.opened;
   opened.clear();
@@ -109,7 +110,7 @@ void walk(const TSTree* tree, const SourceFile& file, const Dispatch& dispatch, 
         state.stack.push(make_frame(node, frame, sym));
         flags |= 1;
       }
-      if (scopes && state.scopes.enter(node, sym, file)) flags |= 2;
+      if (scopes && state.scopes.may_bind(symbol) && state.scopes.enter(node, sym, file)) flags |= 2;
       for (const Rule* rule : dispatch.rules_for(symbol)) {
         reporter.set_rule(&rule->info);
         rule->check(node, ctx, reporter);

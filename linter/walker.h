@@ -34,6 +34,7 @@ class Dispatch {
 struct WalkState {
   FrameStack stack;
   ScopeTable scopes;
+  FileFacts facts;
   std::vector<std::uint8_t> frame_kind_of;  // symbol → FrameKind, filled on first use
   std::vector<TSNode> comments;             // every comment node of the file, for # noqa
   std::vector<std::uint8_t> opened;         // per depth: did the node open a frame (1) / scope (2)

@@ -1,4 +1,6 @@
 // PF306 mutable-class-attribute: a list/dict/set class attribute mutated through `self` is shared by all.
+#include <span>
+
 #include "linter/python.h"
 #include "linter/python_classes.h"
 #include "linter/rule.h"
@@ -41,15 +43,6 @@ methods rebind with `self.items = ...`, are not reported.)",
 // Message: "Class attribute `{name}` is a single {kind} shared by every instance, and `{method}` mutates it through `self`; create it in `__init__` (or annotate it `ClassVar` if sharing is intended)"
 enum class Use : std::uint8_t { None, Mutated, Assigned };
 
-// `self.NAME` for the given receiver name.
-bool is_self_attribute(const Context& ctx, TSNode node, std::string_view self, std::string_view name) {
-  const Symbols& s = ctx.sym;
-  node = python::unparenthesize(ctx, node);
-  if (!is(node, s.attribute)) return false;
-  const TSNode object = field(node, s.field.object);
-  return is(object, s.identifier) && ctx.text(object) == self && ctx.text(field(node, s.field.attribute)) == name;
-}
-
 bool is_mutator(std::string_view method) {
   static constexpr std::string_view kMutators[] = {"append", "extend", "insert", "remove", "pop", "clear",
                                                    "update", "add", "discard", "setdefault", "popitem", "sort",
@@ -73,28 +66,81 @@ bool has_parameter(const Context& ctx, TSNode fn, std::string_view name) {
   return false;
 }
 
-// `self.NAME` in an assignment target position (plain, annotated, tuple unpacking, augmented, for).
-bool assigns_self_attribute(const Context& ctx, TSNode target, std::string_view self, std::string_view name) {
+// The class attributes one check looks at: the mutable ones the class body assigns. A fixed batch, so
+// the common class (none, or a few) costs no allocation.
+constexpr std::size_t kBatch = 16;
+struct Candidate {
+  TSNode assignment{};
+  std::string_view name;
+  std::string_view kind;
+  TSNode mutator{};       // first method mutating it through `self`
+  bool assigned = false;  // some method assigns `self.NAME = ...`
+  bool registry = false;  // some method stores the instance itself in it (`self.NAME.append(self)`)
+};
+struct MethodUse {
+  Use use = Use::None;
+  bool stores_self = false;
+};
+
+// `self.NAME` for the receiver name: NAME when some candidate has it, else empty.
+std::string_view self_attribute(const Context& ctx, TSNode node, std::string_view self, std::span<const Candidate> cands) {
+  const Symbols& s = ctx.sym;
+  node = python::unparenthesize(ctx, node);
+  if (!is(node, s.attribute)) return {};
+  const TSNode object = field(node, s.field.object);
+  if (!is(object, s.identifier) || ctx.text(object) != self) return {};
+  const std::string_view name = ctx.text(field(node, s.field.attribute));
+  for (const Candidate& c : cands) {
+    if (c.name == name) return name;
+  }
+  return {};
+}
+
+// Applies `f` to the use of every candidate named `name` (a name may be assigned twice in the body).
+template <typename F>
+void for_candidates(std::string_view name, std::span<const Candidate> cands, MethodUse* uses, F f) {
+  if (name.empty()) return;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (cands[i].name == name) f(uses[i]);
+  }
+}
+
+// Marks Assigned every candidate whose `self.NAME` is an assignment target in `target` (plain,
+// annotated, tuple unpacking, augmented, for).
+void mark_assigned(const Context& ctx, TSNode target, std::string_view self, std::span<const Candidate> cands,
+                   MethodUse* uses) {
   const Symbols& s = ctx.sym;
   target = python::unparenthesize(ctx, target);
-  if (is_self_attribute(ctx, target, self, name)) return true;
+  if (const std::string_view name = self_attribute(ctx, target, self, cands); !name.empty()) {
+    for_candidates(name, cands, uses, [](MethodUse& u) { u.use = Use::Assigned; });
+    return;
+  }
   const TSSymbol k = ts_node_symbol(target);
   if (k == s.pattern_list || k == s.tuple_pattern || k == s.list_pattern || k == s.list_splat_pattern ||
       k == s.expression_list || k == s.tuple || k == s.list) {
-    for (TSNode t : named_children(target)) {
-      if (assigns_self_attribute(ctx, t, self, name)) return true;
-    }
+    for (TSNode t : named_children(target)) mark_assigned(ctx, t, self, cands, uses);
   }
-  return false;
 }
 
-// How the method body uses `self.NAME`: assigned anywhere wins over mutated.
-Use scan_method(const Context& ctx, TSNode fn, std::string_view self, std::string_view name) {
+void mark_mutated(MethodUse& u) {
+  if (u.use == Use::None) u.use = Use::Mutated;
+}
+
+// Whether `expr` is the receiver itself (`self`).
+bool is_receiver(const Context& ctx, TSNode expr, std::string_view self) {
+  expr = python::unparenthesize(ctx, expr);
+  return is(expr, ctx.sym.identifier) && ctx.text(expr) == self;
+}
+
+// How one method body uses each candidate's `self.NAME`: assigned anywhere wins over mutated. Also
+// notes mutations that store the instance itself (`self.NAME.append(self)`, `self.NAME[k] = self`,
+// `self.NAME[self] = v`).
+void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span<const Candidate> cands,
+                 MethodUse* uses) {
   const Symbols& s = ctx.sym;
-  Use use = Use::None;
   const TSNode body = field(fn, s.field.body);
   TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (bool more = true; more && use != Use::Assigned;) {
+  for (bool more = true; more;) {
     const TSNode node = ts_tree_cursor_current_node(&cursor);
     const TSSymbol k = ts_node_symbol(node);
     bool descend = true;
@@ -104,28 +150,39 @@ Use scan_method(const Context& ctx, TSNode fn, std::string_view self, std::strin
       descend = !has_parameter(ctx, node, self);  // a nested receiver of the same name is another object
     } else if (k == s.assignment || k == s.augmented_assignment) {
       const TSNode left = field(node, s.field.left);
-      if (assigns_self_attribute(ctx, left, self, name)) use = Use::Assigned;  // incl. `self.NAME += ...`
+      mark_assigned(ctx, left, self, cands, uses);  // incl. `self.NAME += ...`
       const TSNode target = python::unparenthesize(ctx, left);
-      if (is(target, s.subscript) && is_self_attribute(ctx, field(target, s.field.value), self, name)) {
-        use = use == Use::Assigned ? use : Use::Mutated;  // `self.NAME[k] = v`, `self.NAME[k] += v`
+      if (is(target, s.subscript)) {  // `self.NAME[k] = v`, `self.NAME[k] += v`
+        if (const std::string_view name = self_attribute(ctx, field(target, s.field.value), self, cands); !name.empty()) {
+          const bool stores_self = k == s.assignment && (is_receiver(ctx, field(node, s.field.right), self) ||
+                                                         is_receiver(ctx, field(target, s.field.subscript), self));
+          for_candidates(name, cands, uses, [&](MethodUse& u) {
+            mark_mutated(u);
+            u.stores_self = u.stores_self || stores_self;
+          });
+        }
       }
     } else if (k == s.for_statement || k == s.for_in_clause) {
-      if (assigns_self_attribute(ctx, field(node, s.field.left), self, name)) use = Use::Assigned;
+      mark_assigned(ctx, field(node, s.field.left), self, cands, uses);
     } else if (k == s.delete_statement) {  // `del self.NAME[k]`, also in `del a, self.NAME[k]`
       const TSNode targets = ts_node_named_child(node, 0);
       const bool several = is(targets, s.expression_list);
-      for (std::uint32_t i = 0, n = several ? ts_node_named_child_count(targets) : 1; i < n; ++i) {
-        const TSNode item = python::unparenthesize(ctx, several ? ts_node_named_child(targets, i) : targets);
-        if (is(item, s.subscript) && is_self_attribute(ctx, field(item, s.field.value), self, name) &&
-            use == Use::None) {
-          use = Use::Mutated;
-        }
+      for (std::uint32_t j = 0, n = several ? ts_node_named_child_count(targets) : 1; j < n; ++j) {
+        const TSNode item = python::unparenthesize(ctx, several ? ts_node_named_child(targets, j) : targets);
+        if (!is(item, s.subscript)) continue;
+        for_candidates(self_attribute(ctx, field(item, s.field.value), self, cands), cands, uses, mark_mutated);
       }
     } else if (k == s.call) {
       const TSNode callee = field(node, s.field.function);
-      if (is(callee, s.attribute) && is_mutator(ctx.text(field(callee, s.field.attribute))) &&
-          is_self_attribute(ctx, field(callee, s.field.object), self, name) && use == Use::None) {
-        use = Use::Mutated;
+      if (is(callee, s.attribute) && is_mutator(ctx.text(field(callee, s.field.attribute)))) {
+        if (const std::string_view name = self_attribute(ctx, field(callee, s.field.object), self, cands); !name.empty()) {
+          bool stores_self = false;
+          for (TSNode arg : named_children(field(node, s.field.arguments))) stores_self = stores_self || is_receiver(ctx, arg, self);
+          for_candidates(name, cands, uses, [&](MethodUse& u) {
+            mark_mutated(u);
+            u.stores_self = u.stores_self || stores_self;
+          });
+        }
       }
     }
     if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
@@ -135,7 +192,40 @@ Use scan_method(const Context& ctx, TSNode fn, std::string_view self, std::strin
     }
   }
   ts_tree_cursor_delete(&cursor);
-  return use;
+}
+
+// Marks every candidate the class body reaches through the class itself: `cls.NAME`, `type(x).NAME` or
+// `ClassName.NAME`, anywhere in the body (a deliberately shared attribute).
+void mark_class_access(const Context& ctx, TSNode cls, std::span<Candidate> cands) {
+  const Symbols& s = ctx.sym;
+  const std::string_view class_name = ctx.text(field(cls, s.field.name));
+  TSTreeCursor cursor = ts_tree_cursor_new(field(cls, s.field.body));
+  for (bool more = true; more;) {
+    const TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_symbol(node) == s.attribute) {
+      const std::string_view name = ctx.text(field(node, s.field.attribute));
+      for (Candidate& c : cands) {
+        if (c.name != name) continue;
+        const TSNode object = python::unparenthesize(ctx, field(node, s.field.object));
+        if (is(object, s.identifier)) {
+          const std::string_view o = ctx.text(object);
+          if (o == "cls" || o == class_name) c.registry = true;
+        } else if (is(object, s.call) && ctx.text(field(object, s.field.function)) == "type") {
+          const TSNode args = field(object, s.field.arguments);
+          if (is(args, s.argument_list) && ts_node_named_child_count(args) == 1 &&
+              is(ts_node_named_child(args, 0), s.identifier)) {
+            c.registry = true;
+          }
+        }
+      }
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    for (;;) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
 }
 
 // The receiver name of an instance method (its first plain parameter), or empty for static/class methods.
@@ -161,11 +251,54 @@ std::string_view receiver(const Context& ctx, TSNode stmt, TSNode fn) {
   return name;
 }
 
+void report(const Context& ctx, Reporter& out, const Candidate& c) {
+  const Symbols& s = ctx.sym;
+  out.report(c.assignment, cat("Class attribute `", shorten(c.name), "` is a single ", c.kind,
+                               " shared by every instance, and `", shorten(ctx.text(field(c.mutator, s.field.name))),
+                               "` mutates it through `self`; create it in `__init__` (or annotate it `ClassVar` if "
+                               "sharing is intended)"));
+}
+
+// One batch of candidates: one walk of each instance method, then (only when something would be
+// reported) one walk of the class body for accesses through the class.
+void check_batch(TSNode cls, const Context& ctx, Reporter& out, std::span<Candidate> cands) {
+  const Symbols& s = ctx.sym;
+  MethodUse uses[kBatch];
+  for (TSNode m : named_children(field(cls, s.field.body))) {
+    const TSNode fn = python::as_function(ctx, m);
+    if (ts_node_is_null(fn)) continue;
+    const std::string_view self = receiver(ctx, m, fn);
+    if (self.empty()) continue;
+    // Cheapest test first: `self.NAME` needs NAME somewhere in the method's text.
+    const std::string_view text = ctx.text(fn);
+    bool mentioned = false;
+    for (const Candidate& c : cands) mentioned = mentioned || text.find(c.name) != std::string_view::npos;
+    if (!mentioned) continue;
+    for (std::size_t i = 0; i < cands.size(); ++i) uses[i] = MethodUse{};
+    scan_method(ctx, fn, self, cands, uses);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      Candidate& c = cands[i];
+      if (uses[i].use == Use::Assigned) c.assigned = true;
+      if (uses[i].use == Use::Mutated && ts_node_is_null(c.mutator)) c.mutator = fn;
+      if (uses[i].stores_self) c.registry = true;
+    }
+  }
+  bool any = false;
+  for (const Candidate& c : cands) any = any || (!c.assigned && !c.registry && !ts_node_is_null(c.mutator));
+  if (!any) return;
+  mark_class_access(ctx, cls, cands);
+  for (const Candidate& c : cands) {
+    if (!c.assigned && !c.registry && !ts_node_is_null(c.mutator)) report(ctx, out, c);
+  }
+}
+
 void check(TSNode cls, const Context& ctx, Reporter& out) {
   if (ctx.file.is_stub()) return;
   const Symbols& s = ctx.sym;
   const TSNode body = field(cls, s.field.body);
   bool checked_decorators = false;
+  Candidate batch[kBatch];
+  std::size_t n = 0;
   for (TSNode stmt : named_children(body)) {
     const TSNode a = python::as_assignment(ctx, stmt);
     if (ts_node_is_null(a)) continue;
@@ -180,26 +313,13 @@ void check(TSNode cls, const Context& ctx, Reporter& out) {
       if (python::is_dataclass(ctx, cls) || python::is_attrs_class(ctx, cls)) return;
       checked_decorators = true;
     }
-    TSNode mutator{};
-    bool assigned = false;
-    for (TSNode m : named_children(body)) {
-      const TSNode fn = python::as_function(ctx, m);
-      if (ts_node_is_null(fn)) continue;
-      const std::string_view self = receiver(ctx, m, fn);
-      if (self.empty()) continue;
-      const Use use = scan_method(ctx, fn, self, name);
-      if (use == Use::Assigned) {
-        assigned = true;
-        break;
-      }
-      if (use == Use::Mutated && ts_node_is_null(mutator)) mutator = fn;
+    batch[n++] = Candidate{.assignment = a, .name = name, .kind = container.kind};
+    if (n == kBatch) {
+      check_batch(cls, ctx, out, std::span(batch, n));
+      n = 0;
     }
-    if (assigned || ts_node_is_null(mutator)) continue;
-    out.report(a, cat("Class attribute `", shorten(name), "` is a single ", container.kind,
-                      " shared by every instance, and `", shorten(ctx.text(field(mutator, s.field.name))),
-                      "` mutates it through `self`; create it in `__init__` (or annotate it `ClassVar` if sharing "
-                      "is intended)"));
   }
+  if (n > 0) check_batch(cls, ctx, out, std::span(batch, n));
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::class_definition};

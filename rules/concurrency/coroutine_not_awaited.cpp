@@ -67,21 +67,6 @@ bool is_coroutine_def(const Context& ctx, TSNode def) {
   return !python::is_generator_def(ctx, def);
 }
 
-// Cheap first look: some direct statement of `block` is an `async def NAME` (bare or decorated).
-// (A cursor: ts_node_named_child(i) costs O(i), too much for every call statement of a long module.)
-bool has_async_def_named(const Context& ctx, TSNode block, std::string_view name) {
-  TSTreeCursor cursor = ts_tree_cursor_new(block);
-  bool found = false;
-  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && !found; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
-    TSNode stmt = ts_tree_cursor_current_node(&cursor);
-    if (is(stmt, ctx.sym.decorated_definition)) stmt = field(stmt, ctx.sym.field.definition);
-    found = is(stmt, ctx.sym.function_definition) && is(ts_node_child(stmt, 0), ctx.sym.kw_async) &&
-            ctx.text(field(stmt, ctx.sym.field.name)) == name;
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
-}
-
 // Every binding of `name` made directly in `block` (module or class body, nested blocks included, nested
 // scopes not entered) is a coroutine def, and there is at least one.
 bool bound_only_by_coroutine_defs(const Context& ctx, TSNode block, std::string_view name) {
@@ -142,7 +127,7 @@ bool calls_coroutine(const Context& ctx, TSNode call) {
       if (q == "asyncio.sleep" || q == "asyncio.wait" || q == "asyncio.wait_for") return true;
     }
     const TSNode module = ctx.scopes.scope(ctx.scopes.module()).node;
-    if (!has_async_def_named(ctx, module, name)) return false;
+    if (!ctx.facts.has_async_def_named(ctx, module, name)) return false;
     const std::uint32_t scope = ctx.scopes.resolving_scope(ctx.current_scope(), name);
     if (scope != ctx.scopes.module() && scope != ScopeTable::kNone) return false;  // a local or enclosing name
     return bound_only_by_coroutine_defs(ctx, module, name);
@@ -154,7 +139,7 @@ bool calls_coroutine(const Context& ctx, TSNode call) {
   const std::string_view head = ctx.text(object);
   if (head == "self" || head == "cls") {
     const TSNode body = method_class_body(ctx);
-    return !ts_node_is_null(body) && has_async_def_named(ctx, body, member) &&
+    return !ts_node_is_null(body) && ctx.facts.has_async_def_named(ctx, body, member) &&
            bound_only_by_coroutine_defs(ctx, body, member);
   }
   if (member != "sleep" && member != "wait" && member != "wait_for") return false;
@@ -227,11 +212,12 @@ void check(TSNode stmt, const Context& ctx, Reporter& out) {
   }
   if (!is(expr, s.assignment)) return;
   // `NAME = coro(...)` in a coroutine, then only indexed or read as if it were the result.
+  const TSNode function = python::enclosing_coroutine(ctx, stmt);  // the frame stack: cheapest first
+  if (ts_node_is_null(function)) return;
   const TSNode target = field(expr, s.field.left);
   const TSNode call = field(expr, s.field.right);
   if (!is(target, s.identifier) || !is(call, s.call) || !ts_node_is_null(field(expr, s.field.type))) return;
-  const TSNode function = python::enclosing_coroutine(ctx, stmt);
-  if (ts_node_is_null(function) || !calls_coroutine(ctx, call)) return;
+  if (!calls_coroutine(ctx, call)) return;
   if (!only_read_as_result(ctx, function, target)) return;
   out.report(call, message_for(ctx, call));
 }

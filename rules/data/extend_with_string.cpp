@@ -37,6 +37,8 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
   const TSNode fn = field(call, s.field.function);
   if (!is(fn, s.attribute)) return;
+  const TSNode method = field(fn, s.field.attribute);
+  if (ctx.text(method) != "extend") return;
   const TSNode args = field(call, s.field.arguments);
   if (!is(args, s.argument_list)) return;
   TSNode arg{};
@@ -47,8 +49,7 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   }
   const TSNode value = python::unparenthesize(ctx, arg);
   if (!is(value, s.string) && !is(value, s.concatenated_string)) return;  // also rejects keywords and splats
-  const TSNode method = field(fn, s.field.attribute);
-  if (ctx.text(method) != "extend" || !python::is_string_literal(ctx, arg)) return;  // bytes are fine
+  if (!python::is_string_literal(ctx, arg)) return;  // bytes are fine
   out.report(call,
              cat("`.extend()` with a string adds one item per character; use `.append(", shorten(ctx.text(arg)),
                  ")` to add the whole string"),

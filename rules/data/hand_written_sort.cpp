@@ -53,6 +53,26 @@ bool is_swap(const Context& ctx, TSNode assignment, TSNode& a, TSNode& b) {
          python::same_expression(ctx, a, rb) && python::same_expression(ctx, b, ra);
 }
 
+// Cheapest test first: a swap `S[A], S[B] = S[B], S[A]` has a `]` followed by a `,` with only
+// whitespace, line continuations or comments between them.
+bool has_subscript_then_comma(std::string_view text) {
+  for (std::size_t i = text.find(']'); i != std::string_view::npos; i = text.find(']', i)) {
+    ++i;
+    while (i < text.size()) {
+      const char c = text[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\\') {
+        ++i;
+      } else if (c == '#') {
+        while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+      } else {
+        break;
+      }
+    }
+    if (i < text.size() && text[i] == ',') return true;
+  }
+  return false;
+}
+
 // `S[A] < S[B]` (or >, <=, >=) in either order, as the whole condition.
 bool compares_pair(const Context& ctx, TSNode condition, TSNode a, TSNode b) {
   const Symbols& s = ctx.sym;
@@ -104,6 +124,7 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
     if (f.kind == FrameKind::For || f.kind == FrameKind::While) return;
   }
   const TSNode outer_body = field(loop, s.field.body);
+  if (!has_subscript_then_comma(ctx.text(outer_body))) return;
   bool found = false;
   python::walk_scope_subtree(ctx, outer_body, [&](TSNode n) {
     if (found) return false;

@@ -124,7 +124,16 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
   if (is(ts_node_child(loop, 0), s.kw_async)) return;  // an async iterable is none of list/dict/set
   const TSNode c = iterated_collection(ctx, field(loop, s.field.right));
   if (ts_node_is_null(c)) return;
+  // `self` / `cls` itself: the object's own class defines the container protocol (a builtin list or
+  // dict is never `self` outside a subclass), e.g. mailbox's `for key in self.keys(): self.remove(key)`.
+  if (is(c, s.identifier)) {
+    const std::string_view name = ctx.text(c);
+    if (name == "self" || name == "cls") return;
+  }
   const TSNode body = field(loop, s.field.body);
+  // Cheapest test first: a mutation of C names C's last identifier somewhere in the body's text.
+  const std::string_view last = ctx.text(is(c, s.attribute) ? field(c, s.field.attribute) : c);
+  if (ctx.text(body).find(last) == std::string_view::npos) return;
   python::walk_scope_subtree(ctx, body, [&](TSNode n) {
     const TSSymbol k = ts_node_symbol(n);
     if (k == s.call) {

@@ -70,11 +70,12 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   if (ctx.target_minor >= 15 || ctx.file.is_stub()) return;
   const Symbols& s = ctx.sym;
   const TSNode fn = field(call, s.field.function);
-  if (!is(field(call, s.field.arguments), s.argument_list)) return;
   std::string_view last;
   if (is(fn, s.identifier)) last = ctx.text(fn);
   else if (is(fn, s.attribute)) last = ctx.text(field(fn, s.field.attribute));
   else return;
+  if (last != "open" && last != "read_text" && last != "write_text" && last != "TextIOWrapper") return;
+  if (!is(field(call, s.field.arguments), s.argument_list)) return;
   const std::string_view written = ctx.text(fn);
   if (last == "read_text" || last == "write_text") {
     if (!is(fn, s.attribute) || has_splat(ctx, call, true)) return;
