@@ -260,6 +260,14 @@ TSNode last_statement(const Context& ctx, TSNode block) {
   return {};
 }
 
+bool is_comprehension(const Context& ctx, TSNode node) {
+  const Symbols& s = ctx.sym;
+  if (ts_node_is_null(node)) return false;
+  const TSSymbol k = ts_node_symbol(node);
+  return k == s.list_comprehension || k == s.set_comprehension || k == s.dictionary_comprehension ||
+         k == s.generator_expression;
+}
+
 bool is_loop(const Context& ctx, TSNode node) { return is(node, ctx.sym.for_statement) || is(node, ctx.sym.while_statement); }
 
 bool is_scope_boundary(const Context& ctx, TSNode node) {

@@ -58,6 +58,9 @@ TSNode first_statement_after_docstring(const Context& ctx, TSNode block);
 // The last top-level statement of a block, or null.
 TSNode last_statement(const Context& ctx, TSNode block);
 
+// A list / set / dict comprehension or a generator expression.
+bool is_comprehension(const Context& ctx, TSNode node);
+
 // Statement-level helpers.
 bool is_loop(const Context& ctx, TSNode node);            // for_statement / while_statement
 bool is_scope_boundary(const Context& ctx, TSNode node);  // def / lambda / class

@@ -1,6 +1,6 @@
 // PF105 bool-literal-comparison: `x == True` / `x != False` instead of testing the value itself.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF107 nan-comparison: `x == float("nan")` is always False; NaN equals nothing.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF104 none-comparison: `x == None` / `x != None` asks `__eq__` instead of checking identity.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF106 type-comparison: `type(x) == T` where `isinstance(x, T)` is meant.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

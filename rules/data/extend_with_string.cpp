@@ -1,6 +1,6 @@
 // PF210 extend-with-string: `lst.extend("word")` adds one item per character.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF214 hand-written-sort: a bubble / selection sort written by hand.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

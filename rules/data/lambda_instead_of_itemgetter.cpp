@@ -2,7 +2,7 @@
 #include <string>
 
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

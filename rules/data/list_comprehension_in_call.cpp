@@ -1,6 +1,6 @@
 // PF206 list-comprehension-in-call: `sum([...])` builds a whole list that a generator expression avoids.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF203 list-insert-pop-front: `lst.insert(0, x)` / `lst.pop(0)` in a loop on a list: O(n) each time.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

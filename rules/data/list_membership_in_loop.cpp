@@ -1,6 +1,6 @@
 // PF212 list-membership-in-loop: repeated `x in some_list` inside a loop or comprehension.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 
@@ -44,7 +44,7 @@ bool evaluated_repeatedly(const Context& ctx, TSNode node) {
     } else if (k == s.while_statement) {
       if (same_node(field(parent, s.field.body), node) || same_node(field(parent, s.field.condition), node))
         return true;
-    } else if (python::is_comprehension_node(ctx, parent)) {
+    } else if (python::is_comprehension(ctx, parent)) {
       if (is(node, s.if_clause) || same_node(field(parent, s.field.body), node)) return true;
     }
   }

@@ -1,6 +1,6 @@
 // PF209 mutate-while-iterating: a loop that resizes the collection it iterates over.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF205 nested-comprehension: comprehensions nested more than `max-depth` (2) `for` levels deep.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF207 redundant-keys-call: `x in d.keys()` / `for k in d.keys()`: the dict already gives its keys.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

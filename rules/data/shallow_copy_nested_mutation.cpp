@@ -1,6 +1,6 @@
 // PF208 shallow-copy-nested-mutation: a nested value of a shallow copy is mutated, changing the original too.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF202 sort-returns-none: using the result of `lst.sort()` / `random.shuffle()`, which is always None.
 #include "linter/python.h"
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF211 unhashable-literal: a list, dict or set used as a set element or dict key.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF215 zip-without-strict: `zip(a, b)` that silently truncates to the shortest input.
 #include "linter/python.h"
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

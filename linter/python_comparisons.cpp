@@ -1,4 +1,4 @@
-#include "linter/python_h1.h"
+#include "linter/python_comparisons.h"
 
 #include "linter/python.h"
 
@@ -64,12 +64,5 @@ bool is_whole_condition(const Context& ctx, TSNode node) {
   return false;
 }
 
-bool is_comprehension(const Context& ctx, TSNode node) {
-  const Symbols& s = ctx.sym;
-  if (ts_node_is_null(node)) return false;
-  const TSSymbol k = ts_node_symbol(node);
-  return k == s.list_comprehension || k == s.set_comprehension || k == s.dictionary_comprehension ||
-         k == s.generator_expression;
-}
 
 }  // namespace pyflags::python

@@ -48,7 +48,5 @@ bool is_sql_builder_argument(const Context& ctx, TSNode node);
 // condition of a conditional expression, or the operand of `not`.
 bool is_whole_condition(const Context& ctx, TSNode node);
 
-// A comprehension node: list / set / dict comprehension or generator expression.
-bool is_comprehension(const Context& ctx, TSNode node);
 
 }  // namespace pyflags::python

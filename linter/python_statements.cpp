@@ -1,4 +1,4 @@
-#include "linter/python_h2.h"
+#include "linter/python_statements.h"
 
 namespace pyflags::python {
 
@@ -29,12 +29,5 @@ TSNode next_statement_skipping_comments(const Context& ctx, TSNode stmt) {
   return {};
 }
 
-bool is_comprehension_node(const Context& ctx, TSNode node) {
-  const Symbols& s = ctx.sym;
-  if (ts_node_is_null(node)) return false;
-  const TSSymbol k = ts_node_symbol(node);
-  return k == s.list_comprehension || k == s.set_comprehension || k == s.dictionary_comprehension ||
-         k == s.generator_expression;
-}
 
 }  // namespace pyflags::python

@@ -1,4 +1,5 @@
-// Shared helpers for the PF206-PF215 data-structure rules (name chains, statements, bounded walks).
+// Shared questions about statements and name chains: which statement holds a node, what follows it,
+// whether two chains name the same thing, and a bounded walk that stays out of nested scopes.
 #pragma once
 
 #include <string_view>
@@ -17,8 +18,6 @@ TSNode statement_of(const Context& ctx, TSNode node);
 // The next named sibling of a statement that is not a comment, or null.
 TSNode next_statement_skipping_comments(const Context& ctx, TSNode stmt);
 
-// Whether `node` is a list / set / dict / generator comprehension.
-bool is_comprehension_node(const Context& ctx, TSNode node);
 
 // Pre-order walk of `root`'s subtree that never enters nested def / lambda / class bodies (the
 // definitions themselves are visited, their insides are not; `root` itself may be a def). `visit(node)` returns whether
