@@ -5,30 +5,13 @@
 namespace pyflags::python {
 namespace {
 
-// Pre-order walk of `root`'s subtree that does not enter nested def/lambda/class; stops as soon as
-// `visit` returns true, and returns whether it did.
+// Whether `visit` holds for some node of `root`'s subtree, nested def/lambda/class bodies not entered.
 template <typename Visit>
 bool any_in_own_scope(const Context& ctx, TSNode root, Visit visit) {
-  if (ts_node_is_null(root)) return false;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  bool found = false;
-  for (bool more = true; more && !found;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (visit(node)) {
-      found = true;
-      break;
-    }
-    if (!is_scope_boundary(ctx, node) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
+  return walk_scope_subtree(ctx, root, [&](TSNode n) {
+    if (visit(n)) return Walk::Stop;
+    return is_scope_boundary(ctx, n) ? Walk::Skip : Walk::Descend;
+  });
 }
 
 bool is_broad_name(const Context& ctx, TSNode t) {

@@ -19,26 +19,5 @@ TSNode statement_of(const Context& ctx, TSNode node);
 TSNode next_statement_skipping_comments(const Context& ctx, TSNode stmt);
 
 
-// Pre-order walk of `root`'s subtree that never enters nested def / lambda / class bodies (the
-// definitions themselves are visited, their insides are not; `root` itself may be a def). `visit(node)` returns whether
-// to descend.
-template <typename Visit>
-void walk_scope_subtree(const Context& ctx, TSNode root, Visit&& visit) {
-  if (ts_node_is_null(root)) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    const bool descend = visit(node) && (same_node(node, root) || !is_scope_boundary(ctx, node));
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-}
 
 }  // namespace pyflags::python

@@ -72,31 +72,16 @@ bool is_coroutine_def(const Context& ctx, TSNode def) {
 bool bound_only_by_coroutine_defs(const Context& ctx, TSNode block, std::string_view name) {
   const Symbols& s = ctx.sym;
   bool coroutine = false, other = false;
-  TSTreeCursor cursor = ts_tree_cursor_new(block);
-  for (bool more = true; more && !other;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    const bool boundary = python::is_scope_boundary(ctx, node);
-    if (boundary) {
+  python::walk_scope_subtree(ctx, block, [&](TSNode node) {
+    if (python::is_scope_boundary(ctx, node)) {
       if (!is(node, s.lambda) && ctx.text(field(node, s.field.name)) == name) {
-        if (is_coroutine_def(ctx, node)) {
-          coroutine = true;
-        } else {
-          other = true;
-        }
+        (is_coroutine_def(ctx, node) ? coroutine : other) = true;
       }
-    } else if (is(node, s.identifier) && ctx.text(node) == name && python::identifier_binds(ctx, node)) {
-      other = true;
+      return other ? python::Walk::Stop : python::Walk::Skip;
     }
-    if (!boundary && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    if (is(node, s.identifier) && ctx.text(node) == name && python::identifier_binds(ctx, node)) other = true;
+    return other ? python::Walk::Stop : python::Walk::Descend;
+  });
   return coroutine && !other;
 }
 

@@ -38,27 +38,11 @@ with `list(...)` (or recreate the iterator).)",
     .seed = "§4 \"Generators\" — \"Not knowing generators are single-use (can't iterate twice).\"; §8 \"Iterables vs iterators\" — \"Not knowing iterators are single-use.\"",
 };
 
-// Pre-order walk over `root` that does not enter nested def/lambda/class. `visit(node)` returns
-// Descend, Skip (do not enter this node) or Stop.
-enum class Step { Descend, Skip, Stop };
+// Pre-order walk over `root` that does not enter nested def/lambda/class (nor visit them).
+using Step = python::Walk;
 template <typename Visit>
 void walk_own_scope(const Context& ctx, TSNode root, Visit visit) {
-  if (ts_node_is_null(root)) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    const Step step = python::is_scope_boundary(ctx, node) ? Step::Skip : visit(node);
-    if (step == Step::Stop) break;
-    if (step == Step::Descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  python::walk_scope_subtree(ctx, root, [&](TSNode n) { return python::is_scope_boundary(ctx, n) ? Step::Skip : visit(n); });
 }
 
 // Whether this occurrence of the name consumes the iterator: `for _ in NAME`, a comprehension's
