@@ -1,4 +1,7 @@
 // PF103 string-concat-in-loop: `s += piece` in a loop copies the whole string every time.
+#include <algorithm>
+#include <vector>
+
 #include "linter/python.h"
 #include "linter/rule.h"
 #include "linter/text.h"
@@ -32,34 +35,38 @@ end, or use `io.StringIO`.)",
 };
 
 // A value that is certainly a str (or bytes): a literal, str()/repr()/chr()/format(), "...".format(),
-// "...".join(), "..." % x, or a `+` chain containing one of those.
-bool is_strish(const Context& ctx, TSNode n) {
+// "...".join(), "..." % x, or a `+` chain containing one of those. Iterative down the left spine of a
+// chain (`a + b + ... + z` nests to the left, and real files hold chains thousands long); operands
+// nested on the right are followed to a bounded depth.
+bool is_strish(const Context& ctx, TSNode n, int depth = 0) {
   const Symbols& s = ctx.sym;
-  n = python::unparenthesize(ctx, n);
-  if (python::is_string_literal(ctx, n) || python::is_bytes_literal(ctx, n)) return true;
-  if (is(n, s.call)) {
-    if (python::is_call_to_any(ctx, n, {"str", "repr", "chr", "format"})) return true;
-    const TSNode fn = field(n, s.field.function);
-    if (!is(fn, s.attribute)) return false;
-    const std::string_view method = ctx.text(field(fn, s.field.attribute));
-    return (method == "format" || method == "join") && python::is_string_literal(ctx, field(fn, s.field.object));
-  }
-  if (is(n, s.binary_operator)) {
+  for (;;) {
+    n = python::unparenthesize(ctx, n);
+    if (python::is_string_literal(ctx, n) || python::is_bytes_literal(ctx, n)) return true;
+    if (is(n, s.call)) {
+      if (python::is_call_to_any(ctx, n, {"str", "repr", "chr", "format"})) return true;
+      const TSNode fn = field(n, s.field.function);
+      if (!is(fn, s.attribute)) return false;
+      const std::string_view method = ctx.text(field(fn, s.field.attribute));
+      return (method == "format" || method == "join") && python::is_string_literal(ctx, field(fn, s.field.object));
+    }
+    if (!is(n, s.binary_operator)) return false;
     const TSNode op = field(n, s.field.operator_);
     if (is(op, s.op_percent)) return python::is_string_literal(ctx, field(n, s.field.left));
-    if (is(op, s.op_plus)) return is_strish(ctx, field(n, s.field.left)) || is_strish(ctx, field(n, s.field.right));
+    if (!is(op, s.op_plus)) return false;
+    if (depth < 64 && is_strish(ctx, field(n, s.field.right), depth + 1)) return true;
+    n = field(n, s.field.left);
   }
-  return false;
 }
 
 // The operands of a left-nested `a + b + c` chain, left to right (parentheses are kept as operands).
 void plus_operands(const Context& ctx, TSNode n, std::vector<TSNode>& out) {
-  if (is(n, ctx.sym.binary_operator) && is(field(n, ctx.sym.field.operator_), ctx.sym.op_plus)) {
-    plus_operands(ctx, field(n, ctx.sym.field.left), out);
+  while (is(n, ctx.sym.binary_operator) && is(field(n, ctx.sym.field.operator_), ctx.sym.op_plus)) {
     out.push_back(field(n, ctx.sym.field.right));
-  } else {
-    out.push_back(n);
+    n = field(n, ctx.sym.field.left);
   }
+  out.push_back(n);
+  std::reverse(out.begin(), out.end());
 }
 
 void check(TSNode stmt, const Context& ctx, Reporter& out) {

@@ -119,6 +119,31 @@ expect_contains out.txt "bom.py:1:9: PF101" "BOM is not a column"
 mkdir unreadable_dir.py
 expect_exit 0 "a directory named like a python file is searched, not read" -- "$PYFLAGS" unreadable_dir.py
 
+# Pathological inputs: very long chains and deep nesting never crash any rule (a 50,000-operand `+`
+# chain once overflowed the stack in PF103).
+python3 - <<'PY'
+cases = {
+    "plus_chain": 'x = ""\nfor i in y:\n    x = x + ' + " + ".join(['"a"'] * 50000),
+    "right_nested": 'x = ""\nfor i in y:\n    x = x + ' + "(" * 2000 + '"a"' + ' + "b")' * 2000,
+    "bool_chain": "x = " + " and ".join(["a"] * 50000),
+    "comparison_chain": "x = " + " == ".join(["None"] * 20000),
+    "attribute_chain": "x = a" + ".b" * 50000,
+    "nested_calls": "x = " + "f(" * 3000 + ")" * 3000,
+    "nested_lambdas": "x = " + "lambda: " * 2000 + "1",
+    "nested_comprehensions": "x = " + "[x for x in " * 1000 + "y" + "]" * 1000,
+    "elif_chain": "if a: pass\n" + "elif a: pass\n" * 20000,
+    "nested_defs": "".join("    " * i + "def f%d(a=[]):\n" % i for i in range(300)) + "    " * 300 + "pass",
+}
+for name, text in cases.items():
+    with open("patho_%s.py" % name, "w") as f:
+        f.write(text + "\n")
+PY
+for f in patho_*.py; do
+  timeout 60 "$PYFLAGS" --select ALL --format concise "$f" >/dev/null 2>&1
+  rc=$?
+  if [[ $rc == 0 || $rc == 1 ]]; then pass; else fail "$f: exit $rc (crash or hang)"; fi
+done
+
 # Rule documentation
 expect_exit 0 "rule by code" -- "$PYFLAGS" rule PF101
 expect_contains out.txt "mutable-default-argument" "rule doc names the rule"
