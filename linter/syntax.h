@@ -72,8 +72,10 @@ struct Symbols {
   static const Symbols& python();  // the process-wide instance for tree_sitter_python()
 };
 
-// Iterates the named children of a node; a null node has none (ts_node_named_child would crash).
-class NamedChildren {
+// Iterates the children of a node — only the named ones, or all of them (anonymous tokens included).
+// A null node has none (ts_node_named_child on a null node would crash).
+template <bool NamedOnly>
+class ChildRange {
  public:
   class iterator {
    public:
@@ -81,7 +83,7 @@ class NamedChildren {
     using difference_type = std::ptrdiff_t;
     iterator() = default;
     iterator(TSNode parent, std::uint32_t i) : parent_(parent), i_(i) {}
-    TSNode operator*() const { return ts_node_named_child(parent_, i_); }
+    TSNode operator*() const { return NamedOnly ? ts_node_named_child(parent_, i_) : ts_node_child(parent_, i_); }
     iterator& operator++() { ++i_; return *this; }
     iterator operator++(int) { iterator old = *this; ++i_; return old; }
     bool operator==(const iterator& o) const { return i_ == o.i_; }
@@ -89,7 +91,8 @@ class NamedChildren {
     TSNode parent_{};
     std::uint32_t i_ = 0;
   };
-  explicit NamedChildren(TSNode n) : node_(n), count_(ts_node_is_null(n) ? 0 : ts_node_named_child_count(n)) {}
+  explicit ChildRange(TSNode n)
+      : node_(n), count_(ts_node_is_null(n) ? 0 : NamedOnly ? ts_node_named_child_count(n) : ts_node_child_count(n)) {}
   iterator begin() const { return {node_, 0}; }
   iterator end() const { return {node_, count_}; }
   std::uint32_t size() const { return count_; }
@@ -97,33 +100,9 @@ class NamedChildren {
   TSNode node_;
   std::uint32_t count_;
 };
+using NamedChildren = ChildRange<true>;
+using Children = ChildRange<false>;
 inline NamedChildren named_children(TSNode n) { return NamedChildren(n); }
-
-// Same for all children, anonymous tokens included.
-class Children {
- public:
-  class iterator {
-   public:
-    using value_type = TSNode;
-    using difference_type = std::ptrdiff_t;
-    iterator() = default;
-    iterator(TSNode parent, std::uint32_t i) : parent_(parent), i_(i) {}
-    TSNode operator*() const { return ts_node_child(parent_, i_); }
-    iterator& operator++() { ++i_; return *this; }
-    iterator operator++(int) { iterator old = *this; ++i_; return old; }
-    bool operator==(const iterator& o) const { return i_ == o.i_; }
-   private:
-    TSNode parent_{};
-    std::uint32_t i_ = 0;
-  };
-  explicit Children(TSNode n) : node_(n), count_(ts_node_is_null(n) ? 0 : ts_node_child_count(n)) {}
-  iterator begin() const { return {node_, 0}; }
-  iterator end() const { return {node_, count_}; }
-  std::uint32_t size() const { return count_; }
- private:
-  TSNode node_;
-  std::uint32_t count_;
-};
 inline Children children(TSNode n) { return Children(n); }
 
 inline bool is(TSNode n, TSSymbol kind) { return !ts_node_is_null(n) && ts_node_symbol(n) == kind; }

@@ -1,17 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the built binary: exit codes, formats, stdin, bad input.
 #   run_cli_tests.sh path/to/pyflags
-set -uo pipefail
-PYFLAGS=$(realpath "$1")
-SRC=${PYFLAGS_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/testlib.sh" "$1"
 # expect_exit CODE DESCRIPTION -- COMMAND...
 expect_exit() {
   local want=$1 what=$2; shift 3
@@ -207,5 +197,4 @@ expect_exit 2 "--config missing" -- "$PYFLAGS" --config nope.toml cfg
 "$PYFLAGS" --select ALL -j 2 "$SRC/fixtures" > two.txt 2>&1
 if cmp -s one.txt two.txt; then pass; else fail "output differs between -j 1 and -j 2"; fi
 
-echo "cli: $passed passed, $failed failed"
-[[ $failed == 0 ]]
+finish_tests cli

@@ -1,16 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of --fix, --unsafe-fixes, --diff, --show-fixes, --fix-only and atomic writes.
 #   run_fix_tests.sh path/to/pyflags
-set -uo pipefail
-PYFLAGS=$(realpath "$1")
-SRC=${PYFLAGS_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/testlib.sh" "$1"
 
 # The codes a fixture enables: its own, plus every code in its `# expect:` annotations.
 fixture_codes() {
@@ -145,5 +136,4 @@ for delay in 0.05 0.15 0.3; do
 done
 [[ $torn == 0 ]] && pass || fail "$torn files were neither original nor fully fixed after SIGKILL"
 
-echo "fix: $passed passed, $failed failed"
-[[ $failed == 0 ]]
+finish_tests fix
