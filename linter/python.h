@@ -65,42 +65,23 @@ bool is_comprehension(const Context& ctx, TSNode node);
 
 bool is_scope_boundary(const Context& ctx, TSNode node);  // def / lambda / class
 
-// What a walk visitor wants next: enter the node's children, skip them, or end the walk.
-enum class Walk : std::uint8_t { Descend, Skip, Stop };
+using pyflags::Walk;
 
 // Pre-order walk of `root`'s subtree that never enters nested def / lambda / class bodies: the
 // definitions themselves are visited, their insides are not (`root` itself may be a def). `visit(node)`
 // returns whether to descend (bool) or a Walk. Returns true when a visitor stopped the walk.
-// This is the one bounded look into a node's own subtree that rules share; it allocates nothing.
 template <typename Visit>
 bool walk_scope_subtree(const Context& ctx, TSNode root, Visit&& visit) {
-  if (ts_node_is_null(root)) return false;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  bool stopped = false;
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
+  return walk_subtree(root, [&](TSNode node) {
     Walk step;
     if constexpr (std::is_same_v<decltype(visit(node)), Walk>) {
       step = visit(node);
     } else {
       step = visit(node) ? Walk::Descend : Walk::Skip;
     }
-    if (step == Walk::Stop) {
-      stopped = true;
-      break;
-    }
-    const bool descend = step == Walk::Descend && (same_node(node, root) || !is_scope_boundary(ctx, node));
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-  return stopped;
+    if (step == Walk::Descend && !same_node(node, root) && is_scope_boundary(ctx, node)) step = Walk::Skip;
+    return step;
+  });
 }
 
 // Statement-level helpers.

@@ -115,6 +115,36 @@ inline bool contains(TSNode outer, TSNode inner) {
          ts_node_end_byte(inner) <= ts_node_end_byte(outer);
 }
 
+// What a walk visitor wants next: enter the node's children, skip them, or end the walk.
+enum class Walk : std::uint8_t { Descend, Skip, Stop };
+
+// Pre-order walk of `root`'s subtree, `root` included: `visit(node)` returns a Walk. Returns true when
+// a visitor stopped the walk. The one cursor loop that bounded looks into a subtree share; it
+// allocates nothing beyond the cursor.
+template <typename Visit>
+bool walk_subtree(TSNode root, Visit&& visit) {
+  if (ts_node_is_null(root)) return false;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool stopped = false;
+  for (bool more = true; more;) {
+    const Walk step = visit(ts_tree_cursor_current_node(&cursor));
+    if (step == Walk::Stop) {
+      stopped = true;
+      break;
+    }
+    if (step == Walk::Descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    for (;;) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        more = false;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return stopped;
+}
+
 // One tree-sitter parser for Python; not thread-safe, so one per thread.
 class Parser {
  public:

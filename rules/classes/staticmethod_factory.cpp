@@ -45,44 +45,26 @@ instance nor the class. Classes marked `@final` cannot be subclassed and are ski
 TSNode find_returned_call(const Context& ctx, TSNode body, std::string_view cls_name) {
   const Symbols& s = ctx.sym;
   TSNode found{};
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (bool more = true; more && ts_node_is_null(found);) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
+  walk_subtree(body, [&](TSNode node) {
     const TSSymbol k = ts_node_symbol(node);
-    // Returns are statements: only statement-holding nodes need a look inside.
-    bool descend = !python::is_scope_boundary(ctx, node) && k != s.expression_statement;
     if (k == s.return_statement) {
-      descend = false;
       const TSNode value = python::unparenthesize(ctx, ts_node_named_child(node, 0));
       const TSNode fn = field(value, s.field.function);
       if (is(value, s.call) && is(fn, s.identifier) && ctx.text(fn) == cls_name) found = value;
+      return ts_node_is_null(found) ? Walk::Skip : Walk::Stop;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    // Returns are statements: only statement-holding nodes need a look inside.
+    return !python::is_scope_boundary(ctx, node) && k != s.expression_statement ? Walk::Descend : Walk::Skip;
+  });
   return found;
 }
 
 // Whether the identifier `cls` occurs anywhere in the method (a parameter, a local, a closure): then
 // inserting a `cls` parameter could change what the name means, and no fix is offered.
 bool mentions_cls(const Context& ctx, TSNode fn) {
-  TSTreeCursor cursor = ts_tree_cursor_new(fn);
-  bool found = false;
-  for (bool more = true; more && !found;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (is(node, ctx.sym.identifier) && ctx.text(node) == "cls") found = true;
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
+  return walk_subtree(fn, [&](TSNode node) {
+    return is(node, ctx.sym.identifier) && ctx.text(node) == "cls" ? Walk::Stop : Walk::Descend;
+  });
 }
 
 // Unsafe: subclasses calling the factory now get instances of themselves, which is the point but a
@@ -102,25 +84,17 @@ std::optional<Fix> to_classmethod(const Context& ctx, TSNode decorator, TSNode f
   const bool empty = ts_node_named_child_count(params) == 0;
   fix.edits.push_back({ts_node_end_byte(open), ts_node_end_byte(open), empty ? "cls" : "cls, "});
   // Every `return C(...)` of the body becomes `return cls(...)`.
-  TSTreeCursor cursor = ts_tree_cursor_new(field(fn, s.field.body));
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    bool descend = !python::is_scope_boundary(ctx, node) && !is(node, s.expression_statement);
+  walk_subtree(field(fn, s.field.body), [&](TSNode node) {
     if (is(node, s.return_statement)) {
-      descend = false;
       const TSNode value = python::unparenthesize(ctx, ts_node_named_child(node, 0));
       const TSNode callee = field(value, s.field.function);
       if (is(value, s.call) && is(callee, s.identifier) && ctx.text(callee) == cls_name) {
         fix.edits.push_back({ts_node_start_byte(callee), ts_node_end_byte(callee), "cls"});
       }
+      return Walk::Skip;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return !python::is_scope_boundary(ctx, node) && !is(node, s.expression_statement) ? Walk::Descend : Walk::Skip;
+  });
   return fix;
 }
 

@@ -70,24 +70,16 @@ bool blocking_arguments(const Context& ctx, TSNode call) {
 // `Condition.wait`, which `with` cannot express).
 bool releases(const Context& ctx, TSNode body, TSNode lock, std::uint32_t after) {
   const Symbols& s = ctx.sym;
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  bool found = false;
-  for (bool more = true; more && !found;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    const bool descend = !python::is_scope_boundary(ctx, node) || same_node(node, body);
+  return walk_subtree(body, [&](TSNode node) {
     if (is(node, s.call) && ts_node_start_byte(node) >= after) {
       const TSNode fn = field(node, s.field.function);
-      found = is(fn, s.attribute) && ctx.text(field(fn, s.field.attribute)) == "release" &&
-              python::same_expression(ctx, field(fn, s.field.object), lock);
+      if (is(fn, s.attribute) && ctx.text(field(fn, s.field.attribute)) == "release" &&
+          python::same_expression(ctx, field(fn, s.field.object), lock)) {
+        return Walk::Stop;
+      }
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
+    return !python::is_scope_boundary(ctx, node) || same_node(node, body) ? Walk::Descend : Walk::Skip;
+  });
 }
 
 // Called for every expression statement.

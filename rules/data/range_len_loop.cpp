@@ -76,11 +76,8 @@ BodyFacts scan_body(const Context& ctx, TSNode body, TSNode seq, std::string_vie
   const Symbols& s = ctx.sym;
   BodyFacts facts;
   static constexpr std::string_view kResizers[] = {"append", "extend", "insert", "pop", "remove", "clear"};
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
+  python::walk_scope_subtree(ctx, body, [&](TSNode node) {
     const TSSymbol k = ts_node_symbol(node);
-    bool descend = !python::is_scope_boundary(ctx, node);
     if (k == s.subscript && python::same_expression(ctx, field(node, s.field.value), seq)) {
       const TSNode sub = field(node, s.field.subscript);
       const bool write = is_write_target(ctx, node);
@@ -110,13 +107,8 @@ BodyFacts scan_body(const Context& ctx, TSNode body, TSNode seq, std::string_vie
     } else if (k == s.named_expression) {
       if (python::same_expression(ctx, field(node, s.field.name), seq)) facts.changes_sequence = true;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return true;
+  });
   return facts;
 }
 
