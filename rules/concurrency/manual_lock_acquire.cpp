@@ -18,7 +18,8 @@ constexpr RuleInfo kInfo{
 thread that needs it blocks forever: a deadlock that shows up far from its cause. Locks are context
 managers precisely so that `with lock:` ties the release to leaving the block, however it is left; the
 same goes for `async with` on asyncio locks. Conditional acquisition whose result is checked
-(`if lock.acquire(timeout=1):`) and code that implements the lock protocol itself are not reported.)",
+(`if lock.acquire(timeout=1):`), code that implements the lock protocol itself, and a release that is
+the very next statement to run (waiting for a lock to be free) are not reported.)",
     .bad = R"(import threading
 
 lock = threading.Lock()
@@ -65,21 +66,56 @@ bool blocking_arguments(const Context& ctx, TSNode call) {
   return true;
 }
 
+// Whether `node` is a call `LOCK.release(...)`.
+bool is_release_call(const Context& ctx, TSNode node, TSNode lock) {
+  const Symbols& s = ctx.sym;
+  if (!is(node, s.call)) return false;
+  const TSNode fn = field(node, s.field.function);
+  return is(fn, s.attribute) && ctx.text(field(fn, s.field.attribute)) == "release" &&
+         python::same_expression(ctx, field(fn, s.field.object), lock);
+}
+
 // Whether `body` (nested def/lambda/class bodies excluded) holds a call `LOCK.release(...)` after
 // `after` (a release before the acquire does not match it: the lock is dropped and taken back, as in
 // `Condition.wait`, which `with` cannot express).
 bool releases(const Context& ctx, TSNode body, TSNode lock, std::uint32_t after) {
-  const Symbols& s = ctx.sym;
   return walk_subtree(body, [&](TSNode node) {
-    if (is(node, s.call) && ts_node_start_byte(node) >= after) {
-      const TSNode fn = field(node, s.field.function);
-      if (is(fn, s.attribute) && ctx.text(field(fn, s.field.attribute)) == "release" &&
-          python::same_expression(ctx, field(fn, s.field.object), lock)) {
-        return Walk::Stop;
-      }
-    }
+    if (ts_node_start_byte(node) >= after && is_release_call(ctx, node, lock)) return Walk::Stop;
     return !python::is_scope_boundary(ctx, node) || same_node(node, body) ? Walk::Descend : Walk::Skip;
   });
+}
+
+// Whether `stmt` is the expression statement `LOCK.release()`.
+bool is_release_of(const Context& ctx, TSNode stmt, TSNode lock) {
+  return is(stmt, ctx.sym.expression_statement) &&
+         is_release_call(ctx, python::unparenthesize(ctx, ts_node_named_child(stmt, 0)), lock);
+}
+
+// The statement after `stmt` in its block, comments skipped; null at the end of the block.
+TSNode next_statement(const Context& ctx, TSNode stmt) {
+  TSNode next = ts_node_next_named_sibling(stmt);
+  while (is(next, ctx.sym.comment)) next = ts_node_next_named_sibling(next);
+  return next;
+}
+
+// Whether the release is the very next statement that runs after the acquire statement: the next
+// statement of the same block, or the first of the `else:` of a `try` whose body ends with the acquire
+// (`try: lock.acquire() except DeadlockError: pass else: lock.release()`). Nothing can raise between the
+// two, so `with` guards nothing: this is the "wait until the lock is free" idiom.
+bool released_at_once(const Context& ctx, TSNode stmt, TSNode lock) {
+  const Symbols& s = ctx.sym;
+  const TSNode next = next_statement(ctx, stmt);
+  if (!ts_node_is_null(next)) return is_release_of(ctx, next, lock);
+  const TSNode block = ts_node_parent(stmt);
+  const TSNode owner = ts_node_parent(block);
+  if (!is(owner, s.try_statement) || !same_node(field(owner, s.field.body), block)) return false;
+  for (TSNode clause : named_children(owner)) {
+    if (!is(clause, s.else_clause)) continue;
+    TSNode first = ts_node_named_child(field(clause, s.field.body), 0);
+    while (is(first, s.comment)) first = ts_node_next_named_sibling(first);
+    return is_release_of(ctx, first, lock);
+  }
+  return false;
 }
 
 // Called for every expression statement.
@@ -107,6 +143,7 @@ void check(TSNode stmt, const Context& ctx, Reporter& out) {
     body = field(scope->node, s.field.body);
   }
   if (!releases(ctx, body, lock, ts_node_end_byte(call))) return;  // handed over, or released elsewhere
+  if (released_at_once(ctx, stmt, lock)) return;
   const std::string name = shorten(ctx.text(lock));
   out.report(call, cat("Use `", awaited ? "async with " : "with ", name, ":` instead of `", name,
                        ".acquire()` and `release()`, so the lock is released even if an exception is raised"));
