@@ -20,7 +20,9 @@ constexpr RuleInfo kInfo{
 no `__wrapped__` to reach the original. Tracebacks, logs, `help()`, documentation tools, test runners and
 frameworks that route by function name all see the wrong thing. The seed singles out forgetting
 `functools.wraps` as the detail that separates junior from senior answers. One line fixes it:
-`@functools.wraps(func)` copies the metadata over.)",
+`@functools.wraps(func)` copies the metadata over. Wrappers whose metadata is copied by hand
+(`update_wrapper`, assigning `__name__`, or a helper called with the wrapper and the wrapped function) are
+not reported.)",
     .bad = R"(def logged(func):
     def wrapper(*args, **kwargs):
         print(f"Calling {func.__name__}")
@@ -81,30 +83,46 @@ TSNode forwarding_callee(const Context& ctx, TSNode n, const Splats& splats) {
 
 struct OuterFacts {
   bool returns_wrapper = false;
-  bool wraps_by_hand = false;  // update_wrapper(W, ...) or W.__name__ / __doc__ / __wrapped__ = ...
+  bool wraps_by_hand = false;  // update_wrapper(W, ...), a call taking (W, F) or (F, W), W.__name__ = ...
 };
 
-void scan_outer(const Context& ctx, TSNode n, std::string_view wrapper, OuterFacts& facts) {
+// Whether `n` (after parentheses) is the identifier `name`.
+bool is_name(const Context& ctx, TSNode n, std::string_view name) {
+  n = python::unparenthesize(ctx, n);
+  return is(n, ctx.sym.identifier) && ctx.text(n) == name;
+}
+
+// What D's own body (nested scopes excluded) does with W: returns it, or copies F's metadata onto it.
+OuterFacts scan_outer(const Context& ctx, TSNode body, std::string_view wrapper, std::string_view func) {
   const Symbols& s = ctx.sym;
-  if (python::is_scope_boundary(ctx, n)) return;
-  const TSSymbol k = ts_node_symbol(n);
-  if (k == s.return_statement) {
-    const TSNode v = python::unparenthesize(ctx, ts_node_named_child(n, 0));
-    if (is(v, s.identifier) && ctx.text(v) == wrapper) facts.returns_wrapper = true;
-  } else if (k == s.call) {
-    const std::string_view fn = python::callee(ctx, n);
-    if (fn == "update_wrapper" || fn == "functools.update_wrapper") {
-      const TSNode first = python::unparenthesize(ctx, python::positional_argument(ctx, n, 0));
-      if (is(first, s.identifier) && ctx.text(first) == wrapper) facts.wraps_by_hand = true;
+  OuterFacts facts;
+  python::walk_scope_subtree(ctx, body, [&](TSNode n) {
+    const TSSymbol k = ts_node_symbol(n);
+    if (k == s.return_statement) {
+      if (is_name(ctx, ts_node_named_child(n, 0), wrapper)) facts.returns_wrapper = true;
+    } else if (k == s.call) {
+      const TSNode first = python::positional_argument(ctx, n, 0);
+      const TSNode second = python::positional_argument(ctx, n, 1);
+      const std::string_view fn = python::callee(ctx, n);
+      if ((fn == "update_wrapper" || fn == "functools.update_wrapper") && is_name(ctx, first, wrapper)) {
+        facts.wraps_by_hand = true;
+      }
+      // A home-made update_wrapper taking the wrapper and the wrapped function, in either order
+      // (importlib's `_wrap(new, old)`, which cannot import functools).
+      if ((is_name(ctx, first, wrapper) && is_name(ctx, second, func)) ||
+          (is_name(ctx, first, func) && is_name(ctx, second, wrapper))) {
+        facts.wraps_by_hand = true;
+      }
+    } else if (k == s.assignment) {
+      const TSNode left = field(n, s.field.left);
+      if (is(left, s.attribute) && ctx.text(field(left, s.field.object)) == wrapper) {
+        const std::string_view attr = ctx.text(field(left, s.field.attribute));
+        if (attr == "__name__" || attr == "__doc__" || attr == "__wrapped__") facts.wraps_by_hand = true;
+      }
     }
-  } else if (k == s.assignment) {
-    const TSNode left = field(n, s.field.left);
-    if (is(left, s.attribute) && ctx.text(field(left, s.field.object)) == wrapper) {
-      const std::string_view attr = ctx.text(field(left, s.field.attribute));
-      if (attr == "__name__" || attr == "__doc__" || attr == "__wrapped__") facts.wraps_by_hand = true;
-    }
-  }
-  for (TSNode c : named_children(n)) scan_outer(ctx, c, wrapper, facts);
+    return true;
+  });
+  return facts;
 }
 
 bool has_wraps_decorator(const Context& ctx, TSNode def) {
@@ -172,8 +190,7 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
   if (!is_parameter) return;
   const TSNode name = field(def, s.field.name);
   const std::string_view wrapper = ctx.text(name);
-  OuterFacts facts;
-  scan_outer(ctx, field(outer, s.field.body), wrapper, facts);
+  const OuterFacts facts = scan_outer(ctx, field(outer, s.field.body), wrapper, func);
   if (!facts.returns_wrapper || facts.wraps_by_hand) return;
   out.report(name, cat("Wrapper `", shorten(wrapper), "` hides `", shorten(func),
                        "`'s name, docstring and signature; decorate it with `@functools.wraps(", shorten(func), ")`"),
