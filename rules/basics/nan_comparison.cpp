@@ -19,7 +19,8 @@ float("nan")` is False. So `x == math.nan` is False whatever `x` holds, and `x !
 True; the test that was meant to find missing values finds none (and a filter built on `!=` keeps them
 all). Ask the question with the functions made for it: `math.isnan(x)`, or `numpy.isnan` /
 `pandas.isna` for arrays and frames. The self-comparison `x != x` is the one equality test that does
-detect NaN, and it is not reported.)",
+detect NaN, and it is not reported; nor is a unit test asserting the predicted result
+(`assertFalse(x == nan)`), which checks some `__eq__` rather than relying on the comparison.)",
     .bad = R"(def clean(values):
     return [v for v in values if v != float("nan")]
 )",
@@ -78,11 +79,29 @@ bool is_nan_constant(const Context& ctx, TSNode n) {
   return lower(text[0]) == 'n' && lower(text[1]) == 'a' && lower(text[2]) == 'n';
 }
 
+// The unittest assertion that takes `comparison` as its first argument and states the result the
+// comparison always has: `assertFalse(x == nan)` / `assertTrue(x != nan)`. Such a test checks that some
+// `__eq__` honours the NaN rule; it does not rely on the comparison (`assertTrue(x == nan)` still fires).
+// Returns `==` for assertFalse, `!=` for assertTrue, 0 otherwise.
+TSSymbol asserted_operator(const Context& ctx, TSNode comparison) {
+  const Symbols& s = ctx.sym;
+  TSNode arg = comparison;
+  while (is(ts_node_parent(arg), s.parenthesized_expression)) arg = ts_node_parent(arg);
+  const TSNode args = ts_node_parent(arg);
+  if (!is(args, s.argument_list)) return 0;
+  const TSNode call = ts_node_parent(args);
+  const TSNode fn = field(call, s.field.function);
+  if (!is(fn, s.attribute) || !same_node(python::positional_argument(ctx, call, 0), arg)) return 0;
+  const std::string_view method = ctx.text(field(fn, s.field.attribute));
+  return method == "assertFalse" ? s.op_eq : method == "assertTrue" ? s.op_ne : TSSymbol{0};
+}
+
 void check(TSNode comparison, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
+  const TSSymbol asserted = asserted_operator(ctx, comparison);
   python::for_each_comparison_pair(ctx, comparison, [&](TSNode op, TSNode left, TSNode right) {
     const TSSymbol k = ts_node_symbol(op);
-    if (k != s.op_eq && k != s.op_ne) return;
+    if ((k != s.op_eq && k != s.op_ne) || k == asserted) return;
     if (!is_nan_constant(ctx, left) && !is_nan_constant(ctx, right)) return;
     out.report(comparison, cat("Comparison with NaN is always ", k == s.op_eq ? "False" : "True",
                                ": NaN equals nothing, not even itself; use `math.isnan()` (or `numpy.isnan` / "

@@ -1,4 +1,8 @@
 // PF209 mutate-while-iterating: a loop that resizes the collection it iterates over.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "linter/python.h"
 #include "linter/python_statements.h"
 #include "linter/rule.h"
@@ -19,7 +23,8 @@ set while iterating over it makes Python raise `RuntimeError: ... changed size d
 from a list shifts the remaining items left under the loop's index, so the element after each removed one
 is silently skipped (and inserting makes items be visited twice). Iterate over a copy (`list(d)`,
 `items[:]`) when you must change the original, or better build a new collection with a comprehension
-(`[x for x in items if x != target]`).)",
+(`[x for x in items if x != target]`). A loop body that also calls a method no list, dict or set has on
+the same object shows it is some other type, and is not reported.)",
     .bad = R"(def drop_inactive(users):
     for name in users:
         if not users[name].active:
@@ -94,6 +99,17 @@ bool builtin_arity(const Context& ctx, TSNode call, const Resizer& r) {
   return r.min_args <= positional && positional <= r.max_args;
 }
 
+// Whether `method` is a method of the builtin list, dict or set (dunders included: any type has them).
+bool is_container_method(std::string_view method) {
+  static constexpr std::string_view kMethods[] = {
+      "add", "append", "clear", "copy", "count", "difference", "difference_update", "discard", "extend",
+      "fromkeys", "get", "index", "insert", "intersection", "intersection_update", "isdisjoint", "issubset",
+      "issuperset", "items", "keys", "pop", "popitem", "remove", "reverse", "setdefault", "sort",
+      "symmetric_difference", "symmetric_difference_update", "union", "update", "values"};
+  if (method.size() > 4 && method.starts_with("__") && method.ends_with("__")) return true;
+  return std::find(std::begin(kMethods), std::end(kMethods), method) != std::end(kMethods);
+}
+
 // The mutation ends the loop: part of a `return`, or followed in its block by `break` / `return` (or
 // `raise`) with only simple statements (no `continue`, no compound statement) in between.
 bool ends_loop(const Context& ctx, TSNode node) {
@@ -134,15 +150,30 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
   // Cheapest test first: a mutation of C names C's last identifier somewhere in the body's text.
   const std::string_view last = ctx.text(is(c, s.attribute) ? field(c, s.field.attribute) : c);
   if (ctx.text(body).find(last) == std::string_view::npos) return;
+  // Mutations are held back until the whole body is seen: a call of a method that no list, dict or set
+  // has (`C.replace_header(...)`) shows C is some other type, and then nothing is reported.
+  struct Mutation {
+    TSNode at;
+    std::string op;
+  };
+  std::vector<Mutation> mutations;  // allocated only when a mutation is found
+  bool foreign_type = false;
+  auto found = [&](TSNode at, std::string op) {
+    if (!ends_loop(ctx, at)) mutations.push_back({at, std::move(op)});
+  };
   python::walk_scope_subtree(ctx, body, [&](TSNode n) {
     const TSSymbol k = ts_node_symbol(n);
     if (k == s.call) {
       const TSNode fn = field(n, s.field.function);
       if (!is(fn, s.attribute) || !python::chain_equal(ctx, field(fn, s.field.object), c)) return true;
       const std::string_view m = ctx.text(field(fn, s.field.attribute));
+      if (!is_container_method(m)) {
+        foreign_type = true;
+        return false;
+      }
       for (const Resizer& r : kResizers) {
         if (m == r.name) {
-          if (builtin_arity(ctx, n, r) && !ends_loop(ctx, n)) report(ctx, out, n, c, cat(".", m, "()"));
+          if (builtin_arity(ctx, n, r)) found(n, cat(".", m, "()"));
           break;
         }
       }
@@ -158,11 +189,11 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
       } else {
         consider(targets);
       }
-      if (hit && !ends_loop(ctx, n)) report(ctx, out, n, c, "del");
+      if (hit) found(n, "del");
     } else if (k == s.augmented_assignment) {
       if (python::chain_equal(ctx, field(n, s.field.left), c)) {
         const std::string_view op = ctx.text(field(n, s.field.operator_));
-        if ((op == "|=" || op == "-=" || op == "&=" || op == "^=") && !ends_loop(ctx, n)) report(ctx, out, n, c, op);
+        if (op == "|=" || op == "-=" || op == "&=" || op == "^=") found(n, std::string(op));
       }
     } else if (k == s.for_statement) {
       // An inner loop over the same collection reports its own mutations.
@@ -170,6 +201,8 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
     }
     return true;
   });
+  if (foreign_type) return;
+  for (const Mutation& m : mutations) report(ctx, out, m.at, c, m.op);
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::for_statement};
