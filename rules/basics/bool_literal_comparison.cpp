@@ -18,8 +18,9 @@ constexpr RuleInfo kInfo{
 `False`, and in practice the comparison is rarely needed at all: `if done == True:` says the same as
 `if done:`, with an extra operator and an extra chance to get it wrong (`x == True` is False for a
 truthy value such as `2` or `"yes"`, and `1 == True` holds). Test the value's truthiness directly, or
-write `is True` when only the bool object itself will do. Array masks and SQL-expression builders that
-overload `==` are left alone.)",
+write `is True` when only the bool object itself will do. Array masks, SQL-expression builders and
+modules that import SymPy (whose Booleans equal `True` without being it) overload `==` on purpose and are
+left alone.)",
     .bad = R"(def describe(done):
     if done == True:
         return "finished"
@@ -48,7 +49,10 @@ void check(TSNode comparison, const Context& ctx, Reporter& out) {
     const bool right_bool = is_bool_literal(ctx, right);
     if (!right_bool && !is_bool_literal(ctx, left)) return;
     if (!exempt_known) {  // array masks and SQL builders overload `==` on purpose
-      exempt = python::is_whole_subscript_index(ctx, comparison) || python::is_sql_builder_argument(ctx, comparison);
+      // So does SymPy: its Booleans (`S.true`, relationals) equal `True` without being it, and refuse
+      // `bool()` when symbolic, so `cond == True` is that library's idiom.
+      exempt = python::is_whole_subscript_index(ctx, comparison) || python::is_sql_builder_argument(ctx, comparison) ||
+               ctx.facts.module_imports_package(ctx, "sympy");
       exempt_known = true;
     }
     if (exempt) return;

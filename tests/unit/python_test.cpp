@@ -208,3 +208,22 @@ TEST_CASE("exception handler questions") {
   });
   CHECK(got == std::vector<std::string>{"Exception|pass||", "BaseException|||log", "||raise|", "|continue||"});
 }
+
+TEST_CASE("file facts: module imports of a package, wildcard imports") {
+  auto imports = [](std::string_view source, std::string_view package) {
+    return collect(source, &Symbols::module,
+                   [&](TSNode, const Context& ctx) { return ctx.facts.module_imports_package(ctx, package); });
+  };
+  CHECK(imports("import sympy\n", "sympy") == std::vector<bool>{true});
+  CHECK(imports("import sympy.core as c\n", "sympy") == std::vector<bool>{true});
+  CHECK(imports("from sympy.core.singleton import S\n", "sympy") == std::vector<bool>{true});
+  CHECK(imports("try:\n    import numpy, sympy as sp\nexcept ImportError:\n    pass\n", "sympy") == std::vector<bool>{true});
+  CHECK(imports("import sympyx\nfrom sympy_ext import s\n", "sympy") == std::vector<bool>{false});
+  CHECK(imports("def f():\n    import sympy\n", "sympy") == std::vector<bool>{false});
+  CHECK(imports("x = 'import sympy'\n", "sympy") == std::vector<bool>{false});
+  auto wildcard = [](std::string_view source) {
+    return collect(source, &Symbols::module, [](TSNode, const Context& ctx) { return ctx.facts.module_has_wildcard_import(ctx); });
+  };
+  CHECK(wildcard("if x:\n    from posix import *\n") == std::vector<bool>{true});
+  CHECK(wildcard("from os import path\nclass C:\n    from os import *\n") == std::vector<bool>{false});
+}
