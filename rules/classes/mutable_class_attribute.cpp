@@ -22,8 +22,9 @@ has none of its own, and `self.items.append(x)` then changes the single shared l
 past and future, sees the items added through any other one. It is one of the classic Python bugs,
 usually meant as a per-instance default. Create the container in `__init__` (`self.items = []`) so each
 instance gets its own; if sharing really is intended, annotate it `ClassVar[...]` or mutate it through
-the class (`cls.items`, `Cart.items`) so the intent is visible. Attributes that are only read, or that
-methods rebind with `self.items = ...`, are not reported.)",
+the class (`cls.items`, `Cart.items`) so the intent is visible. Attributes that are only read, that
+methods rebind with `self.items = ...`, that the code reaches through the class, or whose name says
+`cache` or `registry`, are not reported.)",
     .bad = R"py(class Cart:
     items = []
 
@@ -194,38 +195,41 @@ void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span
   ts_tree_cursor_delete(&cursor);
 }
 
-// Marks every candidate the class body reaches through the class itself: `cls.NAME`, `type(x).NAME` or
-// `ClassName.NAME`, anywhere in the body (a deliberately shared attribute).
+// The body of the scope that defines `cls`: the enclosing function's, or the module.
+TSNode defining_scope(const Context& ctx, TSNode cls) {
+  TSNode up = ts_node_parent(cls);
+  while (!ts_node_is_null(ts_node_parent(up)) && !is(up, ctx.sym.function_definition)) up = ts_node_parent(up);
+  return is(up, ctx.sym.function_definition) ? field(up, ctx.sym.field.body) : up;
+}
+
+// Marks every candidate reached through the class itself, a deliberately shared attribute: `cls.NAME` or
+// `type(x).NAME` in the class body, `ClassName.NAME` anywhere in the scope that defines the class (a test
+// reading `FakeRunner.calls` after using it counts as much as a classmethod).
 void mark_class_access(const Context& ctx, TSNode cls, std::span<Candidate> cands) {
   const Symbols& s = ctx.sym;
   const std::string_view class_name = ctx.text(field(cls, s.field.name));
-  TSTreeCursor cursor = ts_tree_cursor_new(field(cls, s.field.body));
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (ts_node_symbol(node) == s.attribute) {
-      const std::string_view name = ctx.text(field(node, s.field.attribute));
-      for (Candidate& c : cands) {
-        if (c.name != name) continue;
-        const TSNode object = python::unparenthesize(ctx, field(node, s.field.object));
-        if (is(object, s.identifier)) {
-          const std::string_view o = ctx.text(object);
-          if (o == "cls" || o == class_name) c.registry = true;
-        } else if (is(object, s.call) && ctx.text(field(object, s.field.function)) == "type") {
-          const TSNode args = field(object, s.field.arguments);
-          if (is(args, s.argument_list) && ts_node_named_child_count(args) == 1 &&
-              is(ts_node_named_child(args, 0), s.identifier)) {
-            c.registry = true;
-          }
+  const TSNode body = field(cls, s.field.body);
+  const std::uint32_t body_start = ts_node_start_byte(body), body_end = ts_node_end_byte(body);
+  walk_subtree(defining_scope(ctx, cls), [&](TSNode node) {
+    if (ts_node_symbol(node) != s.attribute) return Walk::Descend;
+    const std::string_view name = ctx.text(field(node, s.field.attribute));
+    const bool in_body = body_start <= ts_node_start_byte(node) && ts_node_end_byte(node) <= body_end;
+    for (Candidate& c : cands) {
+      if (c.name != name) continue;
+      const TSNode object = python::unparenthesize(ctx, field(node, s.field.object));
+      if (is(object, s.identifier)) {
+        const std::string_view o = ctx.text(object);
+        if (o == class_name || (in_body && o == "cls")) c.registry = true;
+      } else if (in_body && is(object, s.call) && ctx.text(field(object, s.field.function)) == "type") {
+        const TSNode args = field(object, s.field.arguments);
+        if (is(args, s.argument_list) && ts_node_named_child_count(args) == 1 &&
+            is(ts_node_named_child(args, 0), s.identifier)) {
+          c.registry = true;
         }
       }
     }
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return Walk::Descend;
+  });
 }
 
 // The receiver name of an instance method (its first plain parameter), or empty for static/class methods.
@@ -260,7 +264,7 @@ void report(const Context& ctx, Reporter& out, const Candidate& c) {
 }
 
 // One batch of candidates: one walk of each instance method, then (only when something would be
-// reported) one walk of the class body for accesses through the class.
+// reported) one walk of the defining scope for accesses through the class.
 void check_batch(TSNode cls, const Context& ctx, Reporter& out, std::span<Candidate> cands) {
   const Symbols& s = ctx.sym;
   MethodUse uses[kBatch];
@@ -292,6 +296,20 @@ void check_batch(TSNode cls, const Context& ctx, Reporter& out, std::span<Candid
   }
 }
 
+// A name that says the attribute is shared on purpose, as `ClassVar` would: a cache or a registry
+// (`_registry`, `tokenTypeMapCache`, `_CACHE`), compared without case.
+bool names_shared_state(std::string_view name) {
+  auto contains = [&](std::string_view word) {
+    for (std::size_t i = 0; i + word.size() <= name.size(); ++i) {
+      std::size_t j = 0;
+      while (j < word.size() && (name[i + j] | 0x20) == word[j]) ++j;
+      if (j == word.size()) return true;
+    }
+    return false;
+  };
+  return contains("cache") || contains("registry");
+}
+
 void check(TSNode cls, const Context& ctx, Reporter& out) {
   if (ctx.file.is_stub()) return;
   const Symbols& s = ctx.sym;
@@ -309,6 +327,7 @@ void check(TSNode cls, const Context& ctx, Reporter& out) {
     const std::string_view name = ctx.text(target);
     if (name.size() > 4 && name.starts_with("__") && name.ends_with("__")) continue;  // __slots__, __all__
     if (python::is_classvar_annotation(ctx, field(a, s.field.type))) continue;
+    if (names_shared_state(name)) continue;
     if (!checked_decorators) {
       if (python::is_dataclass(ctx, cls) || python::is_attrs_class(ctx, cls)) return;
       checked_decorators = true;
