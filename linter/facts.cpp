@@ -7,44 +7,19 @@
 namespace pyflags {
 namespace {
 
-// Whether `visit(statement)` holds for an import statement among `n`'s statements, looking into
-// `if` / `try` blocks but not into def/class bodies (`os.py` does `from posix import *` under an `if`).
-template <typename Visit>
-bool any_module_import(const Context& ctx, TSNode n, Visit&& visit) {
+bool has_wildcard_import(const Context& ctx, TSNode n) {
   const Symbols& s = ctx.sym;
   for (TSNode stmt : named_children(n)) {
     const TSSymbol k = ts_node_symbol(stmt);
-    if (k == s.import_statement || k == s.import_from_statement) {
-      if (visit(stmt)) return true;
+    if (k == s.import_from_statement) {
+      for (TSNode item : named_children(stmt)) {
+        const TSSymbol i = ts_node_symbol(item);
+        if (i != s.dotted_name && i != s.aliased_import && i != s.relative_import && i != s.comment) return true;
+      }
     } else if (k == s.if_statement || k == s.elif_clause || k == s.else_clause || k == s.try_statement ||
                k == s.except_clause || k == s.finally_clause || k == s.block) {
-      if (any_module_import(ctx, stmt, visit)) return true;
+      if (has_wildcard_import(ctx, stmt)) return true;
     }
-  }
-  return false;
-}
-
-bool is_wildcard_import(const Context& ctx, TSNode stmt) {
-  const Symbols& s = ctx.sym;
-  if (!is(stmt, s.import_from_statement)) return false;
-  for (TSNode item : named_children(stmt)) {
-    const TSSymbol i = ts_node_symbol(item);
-    if (i != s.dotted_name && i != s.aliased_import && i != s.relative_import && i != s.comment) return true;
-  }
-  return false;
-}
-
-// `module` is `package` or one of its submodules.
-bool in_package(std::string_view module, std::string_view package) {
-  return module.starts_with(package) && (module.size() == package.size() || module[package.size()] == '.');
-}
-
-bool imports_from_package(const Context& ctx, TSNode stmt, std::string_view package) {
-  const Symbols& s = ctx.sym;
-  if (is(stmt, s.import_from_statement)) return in_package(ctx.text(field(stmt, s.field.module_name)), package);
-  for (TSNode item : named_children(stmt)) {
-    if (is(item, s.aliased_import)) item = field(item, s.field.name);
-    if (is(item, s.dotted_name) && in_package(ctx.text(item), package)) return true;
   }
   return false;
 }
@@ -55,7 +30,6 @@ void FileFacts::reset() {
   wildcard_import_ = -1;
   async_defs_.clear();
   mentions_.clear();
-  packages_.clear();
 }
 
 bool FileFacts::mentions(const Context& ctx, std::string_view word) const {
@@ -68,23 +42,8 @@ bool FileFacts::mentions(const Context& ctx, std::string_view word) const {
 }
 
 bool FileFacts::module_has_wildcard_import(const Context& ctx) const {
-  if (wildcard_import_ < 0) {
-    const TSNode module = ctx.scopes.scope(ctx.scopes.module()).node;
-    wildcard_import_ = any_module_import(ctx, module, [&](TSNode stmt) { return is_wildcard_import(ctx, stmt); });
-  }
+  if (wildcard_import_ < 0) wildcard_import_ = has_wildcard_import(ctx, ctx.scopes.scope(ctx.scopes.module()).node) ? 1 : 0;
   return wildcard_import_ == 1;
-}
-
-bool FileFacts::module_imports_package(const Context& ctx, std::string_view package) const {
-  for (const auto& [p, found] : packages_) {
-    if (p == package) return found;
-  }
-  const TSNode module = ctx.scopes.scope(ctx.scopes.module()).node;
-  const bool found = mentions(ctx, package) && any_module_import(ctx, module, [&](TSNode stmt) {
-    return imports_from_package(ctx, stmt, package);
-  });
-  packages_.emplace_back(package, found);
-  return found;
 }
 
 bool FileFacts::has_async_def_named(const Context& ctx, TSNode block, std::string_view name) const {

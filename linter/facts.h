@@ -23,10 +23,6 @@ class FileFacts {
   // def/class bodies (`os.py` does `from posix import *` under an `if`).
   bool module_has_wildcard_import(const Context& ctx) const;
 
-  // The module imports `package` or one of its submodules (`import sympy as sp`, `from sympy.core
-  // import S`), at top level or under `if` / `try`. One look per package and file.
-  bool module_imports_package(const Context& ctx, std::string_view package) const;
-
   // Some direct statement of `block` (the module node or a class body) is `async def NAME`, bare or
   // decorated. The names of each block asked about are collected once (never when the file's text has
   // no `async` at all).
@@ -41,7 +37,6 @@ class FileFacts {
   // block node id → names of its direct `async def`s
   mutable std::vector<std::pair<const void*, std::vector<std::string_view>>> async_defs_;
   mutable std::vector<std::pair<std::string_view, bool>> mentions_;
-  mutable std::vector<std::pair<std::string_view, bool>> packages_;
 };
 
 }  // namespace pyflags

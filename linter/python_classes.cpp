@@ -28,19 +28,6 @@ bool chain_in(const Context& ctx, TSNode chain, std::initializer_list<std::strin
   return false;
 }
 
-TSNode decorator_expression(const Context& ctx, TSNode decorator) {
-  TSNode expr{};
-  for (TSNode child : named_children(decorator)) {
-    if (!is(child, ctx.sym.comment)) {
-      expr = child;
-      break;
-    }
-  }
-  expr = unparenthesize(ctx, expr);
-  if (is(expr, ctx.sym.call)) expr = field(expr, ctx.sym.field.function);
-  return expr;
-}
-
 bool target_binds(const Context& ctx, TSNode target, std::string_view name) {
   const Symbols& s = ctx.sym;
   target = unparenthesize(ctx, target);
@@ -78,6 +65,19 @@ bool block_binds(const Context& ctx, TSNode block, std::string_view name, int de
 
 }  // namespace
 
+TSNode decorator_callee(const Context& ctx, TSNode decorator) {
+  TSNode expr{};
+  for (TSNode child : named_children(decorator)) {
+    if (!is(child, ctx.sym.comment)) {
+      expr = child;
+      break;
+    }
+  }
+  expr = unparenthesize(ctx, expr);
+  if (is(expr, ctx.sym.call)) expr = field(expr, ctx.sym.field.function);
+  return expr;
+}
+
 TSNode decorated_parent(const Context& ctx, TSNode definition) {
   const TSNode parent = ts_node_is_null(definition) ? TSNode{} : ts_node_parent(definition);
   return is(parent, ctx.sym.decorated_definition) ? parent : TSNode{};
@@ -85,16 +85,38 @@ TSNode decorated_parent(const Context& ctx, TSNode definition) {
 
 std::string_view decorator_name(const Context& ctx, TSNode decorator) {
   if (!is(decorator, ctx.sym.decorator)) return {};
-  const TSNode expr = decorator_expression(ctx, decorator);
+  const TSNode expr = decorator_callee(ctx, decorator);
   return is_name_chain(ctx, expr) ? ctx.text(expr) : std::string_view{};
 }
 
 bool has_decorator(const Context& ctx, TSNode definition, std::initializer_list<std::string_view> names) {
   const TSNode wrapper = decorated_parent(ctx, definition);
   for (TSNode child : named_children(wrapper)) {
-    if (is(child, ctx.sym.decorator) && chain_in(ctx, decorator_expression(ctx, child), names)) return true;
+    if (is(child, ctx.sym.decorator) && chain_in(ctx, decorator_callee(ctx, child), names)) return true;
   }
   return false;
+}
+
+bool decorator_named(const Context& ctx, TSNode decorator, std::initializer_list<std::string_view> names) {
+  TSNode expr = decorator_callee(ctx, decorator);
+  if (is(expr, ctx.sym.attribute)) {
+    if (!is_name_chain(ctx, expr)) return false;
+    expr = field(expr, ctx.sym.field.attribute);
+  }
+  if (!is(expr, ctx.sym.identifier)) return false;
+  const std::string_view text = ctx.text(expr);
+  for (std::string_view n : names) {
+    if (text == n) return true;
+  }
+  return false;
+}
+
+TSNode class_of_method(const Context& ctx, TSNode def) {
+  TSNode up = ts_node_parent(def);
+  if (is(up, ctx.sym.decorated_definition)) up = ts_node_parent(up);
+  if (!is(up, ctx.sym.block)) return {};
+  up = ts_node_parent(up);
+  return is(up, ctx.sym.class_definition) ? up : TSNode{};
 }
 
 bool is_dataclass(const Context& ctx, TSNode cls) {

@@ -13,16 +13,25 @@ namespace pyflags::python {
 
 // The `decorated_definition` wrapping a def or class, or null when it has no decorators.
 TSNode decorated_parent(const Context& ctx, TSNode definition);
+// The expression of a decorator without its call, if any: `@a.b(x)` → `a.b`, `@c` → `c`.
+TSNode decorator_callee(const Context& ctx, TSNode decorator);
 // A decorator's name chain with any call stripped: `@dataclass(eq=False)` → `dataclass`,
 // `@attr.s(auto_attribs=True)` → `attr.s`. Empty when the decorator is not a (called) name chain.
 std::string_view decorator_name(const Context& ctx, TSNode decorator);
 // Whether the def or class has a decorator whose name (called or not) is one of `names`.
 bool has_decorator(const Context& ctx, TSNode definition, std::initializer_list<std::string_view> names);
+// Whether a decorator (node of kind `decorator`) is one of `names`, taken at face value, bare or
+// through any module, called or not: with names {"override"}, `@override`, `@typing.override` and
+// `@typing_extensions.override()` all match (has_decorator, by contrast, wants the exact chain).
+bool decorator_named(const Context& ctx, TSNode decorator, std::initializer_list<std::string_view> names);
 // `@dataclass` / `@dataclasses.dataclass`, called or not.
 bool is_dataclass(const Context& ctx, TSNode cls);
 // attrs class decorators (`attr.s`, `attr.attrs`, `attr.define`, `attrs.define`, `attrs.frozen`, bare
 // `define` / `frozen` / `mutable` …), called or not.
 bool is_attrs_class(const Context& ctx, TSNode cls);
+// A `def` (function_definition) directly in a class body (possibly decorated), or null when not.
+// Returns the class_definition.
+TSNode class_of_method(const Context& ctx, TSNode def);
 
 // --- bases -----------------------------------------------------------------------------------------
 

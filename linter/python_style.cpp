@@ -42,8 +42,10 @@ bool module_imports(const Context& ctx, std::string_view module) {
   const std::string_view head = module.substr(0, module.find('.'));
   for (const Binding& b : ctx.scopes.bindings()) {
     if (b.kind == BindingKind::Import) {
-      if (b.module != head) continue;
-      if (within(b.module, module) || import_binding_within(ctx, b, module)) return true;
+      // `import sympy.core as c` binds c to module "sympy.core"; `import concurrent.futures` binds
+      // `concurrent` (module "concurrent"), whose statement names the submodule.
+      if (within(b.module, module)) return true;
+      if (b.module == head && import_binding_within(ctx, b, module)) return true;
     } else if (b.kind == BindingKind::ImportFrom) {
       if (within(b.module, module)) return true;
       if (b.module == head && within(std::string(b.module) + "." + std::string(b.member), module)) {
@@ -62,39 +64,6 @@ bool module_imports(const Context& ctx, std::string_view module) {
         if (ctx.text(item) == "*") return true;
       }
     }
-  }
-  return false;
-}
-
-TSNode class_of_method(const Context& ctx, TSNode def) {
-  TSNode up = ts_node_parent(def);
-  if (is(up, ctx.sym.decorated_definition)) up = ts_node_parent(up);
-  if (!is(up, ctx.sym.block)) return {};
-  up = ts_node_parent(up);
-  return is(up, ctx.sym.class_definition) ? up : TSNode{};
-}
-
-TSNode decoration_of(const Context& ctx, TSNode def) {
-  const TSNode up = ts_node_parent(def);
-  return is(up, ctx.sym.decorated_definition) ? up : TSNode{};
-}
-
-TSNode decorator_callee(const Context& ctx, TSNode decorator) {
-  TSNode expr = unparenthesize(ctx, ts_node_named_child(decorator, 0));
-  if (is(expr, ctx.sym.call)) expr = field(expr, ctx.sym.field.function);
-  return expr;
-}
-
-bool decorator_named(const Context& ctx, TSNode decorator, std::initializer_list<std::string_view> names) {
-  TSNode expr = decorator_callee(ctx, decorator);
-  if (is(expr, ctx.sym.attribute)) {
-    if (!is_name_chain(ctx, expr)) return false;
-    expr = field(expr, ctx.sym.field.attribute);
-  }
-  if (!is(expr, ctx.sym.identifier)) return false;
-  const std::string_view text = ctx.text(expr);
-  for (std::string_view n : names) {
-    if (text == n) return true;
   }
   return false;
 }

@@ -2,7 +2,6 @@
 // module anywhere in the file, methods, decorators, NumPy array constructors, DataFrame-like names.
 #pragma once
 
-#include <initializer_list>
 #include <string_view>
 
 #include "linter/context.h"
@@ -16,21 +15,6 @@ namespace pyflags::python {
 // Another package's module of the same last name (`import gevent.threading`, `from gevent import
 // threading`) does not count. Needs the scope table (rules with `.needs_scopes = true`).
 bool module_imports(const Context& ctx, std::string_view module);
-
-// A `def` (function_definition) directly in a class body (possibly decorated), or null when not.
-// Returns the class_definition.
-TSNode class_of_method(const Context& ctx, TSNode def);
-
-// The decorated_definition wrapping `def` (function or class definition), or null.
-TSNode decoration_of(const Context& ctx, TSNode def);
-
-// The expression of a decorator without its call, if any: `@a.b(x)` → `a.b`, `@c` → `c`.
-TSNode decorator_callee(const Context& ctx, TSNode decorator);
-
-// Whether a decorator (node of kind `decorator`) is one of `names`, taken at face value, bare or
-// through any module, called or not: with names {"override"}, `@override`, `@typing.override` and
-// `@typing_extensions.override()` all match.
-bool decorator_named(const Context& ctx, TSNode decorator, std::initializer_list<std::string_view> names);
 
 // A call of a NumPy array constructor: `np.`/`numpy.` (imports resolved; `np` by convention when not
 // bound) + array, asarray, arange, zeros, ones, empty, full, linspace, zeros_like, ones_like,

@@ -1,6 +1,7 @@
 // PF105 bool-literal-comparison: `x == True` / `x != False` instead of testing the value itself.
 #include "linter/python.h"
 #include "linter/python_comparisons.h"
+#include "linter/python_style.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 
@@ -52,7 +53,7 @@ void check(TSNode comparison, const Context& ctx, Reporter& out) {
       // So does SymPy: its Booleans (`S.true`, relationals) equal `True` without being it, and refuse
       // `bool()` when symbolic, so `cond == True` is that library's idiom.
       exempt = python::is_whole_subscript_index(ctx, comparison) || python::is_sql_builder_argument(ctx, comparison) ||
-               ctx.facts.module_imports_package(ctx, "sympy");
+               python::module_imports(ctx, "sympy");
       exempt_known = true;
     }
     if (exempt) return;
@@ -79,7 +80,7 @@ void check(TSNode comparison, const Context& ctx, Reporter& out) {
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::comparison_operator};
-const Rule kRule{.info = kInfo, .kinds = kKinds, .check = &check};
+const Rule kRule{.info = kInfo, .kinds = kKinds, .check = &check, .needs_scopes = true};
 PYFLAGS_REGISTER_RULE(kRule);
 
 }  // namespace

@@ -1,6 +1,6 @@
 // PF710 cache-on-method: `@functools.lru_cache` / `@functools.cache` on a method: the cache keeps every `self` alive.
 #include "linter/python.h"
-#include "linter/python_style.h"
+#include "linter/python_classes.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 

@@ -1,6 +1,6 @@
 // PF903 naming-convention: class names that are not CapWords, function names that are not snake_case.
 #include "linter/python.h"
-#include "linter/python_style.h"
+#include "linter/python_classes.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 
@@ -61,7 +61,7 @@ bool exempt_function(const Context& ctx, TSNode def, std::string_view name) {
   for (std::string_view n : kIgnoreNames) {
     if (name == n) return true;
   }
-  for (TSNode decorator : named_children(python::decoration_of(ctx, def))) {
+  for (TSNode decorator : named_children(python::decorated_parent(ctx, def))) {
     if (is(decorator, ctx.sym.decorator) && python::decorator_named(ctx, decorator, {"override"})) return true;
   }
   return false;
