@@ -140,9 +140,7 @@ void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span
                  MethodUse* uses) {
   const Symbols& s = ctx.sym;
   const TSNode body = field(fn, s.field.body);
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (bool more = true; more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
+  walk_subtree(body, [&](TSNode node) {
     const TSSymbol k = ts_node_symbol(node);
     bool descend = true;
     if (k == s.class_definition) {
@@ -186,13 +184,8 @@ void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span
         }
       }
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return descend ? Walk::Descend : Walk::Skip;
+  });
 }
 
 // The body of the scope that defines `cls`: the enclosing function's, or the module.

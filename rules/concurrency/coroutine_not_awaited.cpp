@@ -144,9 +144,8 @@ bool only_read_as_result(const Context& ctx, TSNode function, TSNode target) {
   const Symbols& s = ctx.sym;
   const std::string_view name = ctx.text(target);
   bool read = false, other = false;
-  TSTreeCursor cursor = ts_tree_cursor_new(field(function, s.field.body));
-  for (bool more = true; more && !other;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
+  // Nested scopes are entered on purpose: a closure that awaits or passes NAME on is a use too.
+  walk_subtree(field(function, s.field.body), [&](TSNode node) {
     if (is(node, s.identifier) && ctx.text(node) == name && !same_node(node, target)) {
       const TSNode parent = ts_node_parent(node);
       if (is(parent, s.attribute) && same_node(field(parent, s.field.attribute), node)) {
@@ -166,16 +165,8 @@ bool only_read_as_result(const Context& ctx, TSNode function, TSNode target) {
         other = true;  // awaited, passed on, returned, stored, rebound, tested ...
       }
     }
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return other ? Walk::Stop : Walk::Descend;
+  });
   return read && !other;
 }
 

@@ -123,9 +123,8 @@ void judge_following(const Context& ctx, TSNode root, std::uint32_t after, std::
   const Symbols& s = ctx.sym;
   ScopeTable local;
   local.reset(root);
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
+  walk_subtree(root, [&](TSNode node) {
+    if (same_node(node, root)) return Walk::Descend;
     bool descend = false;
     if (ts_node_end_byte(node) <= after) {
       descend = false;  // entirely before the call: already in the binding table
@@ -136,16 +135,8 @@ void judge_following(const Context& ctx, TSNode root, std::uint32_t after, std::
     } else {
       descend = true;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor) || same_node(ts_tree_cursor_current_node(&cursor), root)) {
-        more = false;
-        break;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return descend ? Walk::Descend : Walk::Skip;
+  });
   for (const std::uint32_t id : local.scope(0).bindings) {
     const Binding& b = local.binding(id);
     if (b.name == name) judge(ctx, b, v);

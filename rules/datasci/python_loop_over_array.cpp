@@ -118,10 +118,7 @@ bool element_arithmetic(const Context& ctx, TSNode node, const Element& e) {
 bool body_does_arithmetic(const Context& ctx, TSNode body, const Element& e) {
   const Symbols& s = ctx.sym;
   bool arithmetic = false, rebinds = false;
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (bool more = true; more && !rebinds;) {
-    const TSNode node = ts_tree_cursor_current_node(&cursor);
-    const bool descend = !python::is_scope_boundary(ctx, node);
+  python::walk_scope_subtree(ctx, body, [&](TSNode node) {
     const TSSymbol k = ts_node_symbol(node);
     if (k == s.assignment || k == s.augmented_assignment) {
       const TSNode left = field(node, s.field.left), right = field(node, s.field.right);
@@ -132,13 +129,8 @@ bool body_does_arithmetic(const Context& ctx, TSNode body, const Element& e) {
       }
       if (!arithmetic && !ts_node_is_null(right) && element_arithmetic(ctx, right, e)) arithmetic = true;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return rebinds ? Walk::Stop : Walk::Descend;
+  });
   return arithmetic && !rebinds;
 }
 
