@@ -69,6 +69,7 @@ void Reporter::report_unless_bound(std::uint32_t scope, std::string_view name, T
                                    std::optional<Fix> fix) {
   if (ts_node_has_error(node)) return;
   report_range(ts_node_start_byte(node), ts_node_end_byte(node), std::move(message), std::move(fix));
+  if (name.empty()) return;
   sink_.back().veto_name = name;
   sink_.back().veto_scope = scope;
 }

@@ -78,7 +78,9 @@ class Reporter {
   // Reports `node`'s range. Dropped when the node holds a syntax error (PF001 covers it).
   void report(TSNode node, std::string message, std::optional<Fix> fix = std::nullopt);
   void report_range(std::uint32_t begin, std::uint32_t end, std::string message, std::optional<Fix> fix = std::nullopt);
-  // As report(), but dropped at the end of the file if `scope` binds `name` anywhere.
+  // As report(), but dropped at the end of the file if `scope` binds `name` anywhere (a shadowed
+  // builtin); an empty `name` vetoes nothing, so a rule that checks a builtin or an imported function
+  // reports both through this one call.
   void report_unless_bound(std::uint32_t scope, std::string_view name, TSNode node, std::string message,
                            std::optional<Fix> fix = std::nullopt);
 

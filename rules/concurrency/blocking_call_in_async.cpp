@@ -84,11 +84,7 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   const std::string func = shorten(ctx.text(fn));
   std::string message = cat("`", func, "()` blocks the event loop while it waits; use an async client, or run it in a "
                                        "thread with `await asyncio.to_thread(", func, ", ...)`");
-  if (builtin_input) {
-    out.report_unless_bound(ctx.scopes.module(), "input", call, std::move(message));
-  } else {
-    out.report(call, std::move(message));
-  }
+  out.report_unless_bound(ctx.scopes.module(), builtin_input ? "input" : "", call, std::move(message));
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::call};

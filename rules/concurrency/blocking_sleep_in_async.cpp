@@ -107,11 +107,7 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   }
   std::string message = cat("`", shorten(ctx.text(call)),
                             "` blocks the event loop and freezes every coroutine; use `await asyncio.sleep(...)`");
-  if (veto.empty()) {
-    out.report(call, std::move(message), std::move(fix));
-  } else {
-    out.report_unless_bound(ctx.scopes.module(), veto, call, std::move(message), std::move(fix));
-  }
+  out.report_unless_bound(ctx.scopes.module(), veto, call, std::move(message), std::move(fix));
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::call};

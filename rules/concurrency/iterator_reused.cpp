@@ -244,11 +244,7 @@ void check(TSNode assignment, const Context& ctx, Reporter& out) {
       std::string message = cat("`", shorten(name), "` is a one-shot ", kind, " already consumed on line ",
                                 ts_node_start_point(first).row + 1,
                                 "; this second pass sees nothing: materialize it once with `list(...)`");
-      if (veto.empty()) {
-        out.report(second, std::move(message));
-      } else {
-        out.report_unless_bound(ctx.scopes.module(), veto, second, std::move(message));
-      }
+      out.report_unless_bound(ctx.scopes.module(), veto, second, std::move(message));
       return;
     }
     if (rebinds(ctx, next, name)) return;

@@ -100,11 +100,8 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   if (passes_encoding(ctx, call, 3)) return;  // encoding is open()'s fourth positional parameter
   std::string message = cat("`", shorten(written), "()` in text mode without `encoding=` uses the platform's locale "
                                                    "encoding; pass `encoding='utf-8'`");
-  if (opener == "open") {
-    out.report_unless_bound(ctx.scopes.module(), "open", call, std::move(message), add_encoding(ctx, call));
-  } else {
-    out.report(call, std::move(message), add_encoding(ctx, call));
-  }
+  out.report_unless_bound(ctx.scopes.module(), opener == "open" ? "open" : "", call, std::move(message),
+                          add_encoding(ctx, call));
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::call};

@@ -124,11 +124,7 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   if (exempt_position(ctx, call) || in_context_manager_code(ctx)) return;
   const std::string_view written = ctx.text(field(call, ctx.sym.field.function));
   std::string message = cat("Use `with ", shorten(written), "(...) as ...:` so the file is closed even if an exception is raised");
-  if (opener == "open") {
-    out.report_unless_bound(ctx.scopes.module(), "open", call, std::move(message));
-  } else {
-    out.report(call, std::move(message));
-  }
+  out.report_unless_bound(ctx.scopes.module(), opener == "open" ? "open" : "", call, std::move(message));
 }
 
 constexpr SymbolRef kKinds[] = {&Symbols::call};
