@@ -28,7 +28,7 @@ bool has_wildcard_import(const Context& ctx, TSNode n) {
 
 void FileFacts::reset() {
   wildcard_import_ = -1;
-  async_defs_.clear();
+  defs_.clear();
   mentions_.clear();
 }
 
@@ -46,24 +46,35 @@ bool FileFacts::module_has_wildcard_import(const Context& ctx) const {
   return wildcard_import_ == 1;
 }
 
-bool FileFacts::has_async_def_named(const Context& ctx, TSNode block, std::string_view name) const {
-  if (!mentions(ctx, "async") || ts_node_is_null(block)) return false;
-  auto it = std::find_if(async_defs_.begin(), async_defs_.end(), [&](const auto& e) { return e.first == block.id; });
-  if (it == async_defs_.end()) {
-    std::vector<std::string_view> names;
+const std::vector<FileFacts::DefName>& FileFacts::defs_of(const Context& ctx, TSNode block) const {
+  auto it = std::find_if(defs_.begin(), defs_.end(), [&](const auto& e) { return e.first == block.id; });
+  if (it == defs_.end()) {
+    std::vector<DefName> names;
     TSTreeCursor cursor = ts_tree_cursor_new(block);
     for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
       TSNode stmt = ts_tree_cursor_current_node(&cursor);
       if (is(stmt, ctx.sym.decorated_definition)) stmt = field(stmt, ctx.sym.field.definition);
-      if (is(stmt, ctx.sym.function_definition) && is(ts_node_child(stmt, 0), ctx.sym.kw_async)) {
-        names.push_back(ctx.text(field(stmt, ctx.sym.field.name)));
+      if (is(stmt, ctx.sym.function_definition)) {
+        names.push_back({ctx.text(field(stmt, ctx.sym.field.name)), is(ts_node_child(stmt, 0), ctx.sym.kw_async)});
       }
     }
     ts_tree_cursor_delete(&cursor);
-    async_defs_.emplace_back(block.id, std::move(names));
-    it = async_defs_.end() - 1;
+    defs_.emplace_back(block.id, std::move(names));
+    it = defs_.end() - 1;
   }
-  return std::find(it->second.begin(), it->second.end(), name) != it->second.end();
+  return it->second;
+}
+
+bool FileFacts::has_async_def_named(const Context& ctx, TSNode block, std::string_view name) const {
+  if (!mentions(ctx, "async") || ts_node_is_null(block)) return false;
+  const auto& defs = defs_of(ctx, block);
+  return std::any_of(defs.begin(), defs.end(), [&](const DefName& d) { return d.is_async && d.name == name; });
+}
+
+bool FileFacts::has_def_named(const Context& ctx, TSNode block, std::string_view name) const {
+  if (ts_node_is_null(block)) return false;
+  const auto& defs = defs_of(ctx, block);
+  return std::any_of(defs.begin(), defs.end(), [&](const DefName& d) { return d.name == name; });
 }
 
 }  // namespace pyflags

@@ -27,6 +27,9 @@ class FileFacts {
   // decorated. The names of each block asked about are collected once (never when the file's text has
   // no `async` at all).
   bool has_async_def_named(const Context& ctx, TSNode block, std::string_view name) const;
+  // Some direct statement of `block` is `def NAME` or `async def NAME`, bare or decorated. Shares the
+  // per-block collection with has_async_def_named.
+  bool has_def_named(const Context& ctx, TSNode block, std::string_view name) const;
 
   // Whether `word` occurs anywhere in the file's text (a cheap necessary condition, e.g. no
   // `from threading import Thread as T` without "Thread"). One search per word and file.
@@ -34,8 +37,14 @@ class FileFacts {
 
  private:
   mutable std::int8_t wildcard_import_ = -1;  // -1: not computed yet
-  // block node id → names of its direct `async def`s
-  mutable std::vector<std::pair<const void*, std::vector<std::string_view>>> async_defs_;
+  struct DefName {
+    std::string_view name;
+    bool is_async;
+  };
+  // The direct defs of `block`, collected on the first question about it.
+  const std::vector<DefName>& defs_of(const Context& ctx, TSNode block) const;
+  // block node id → names of its direct `def`s and `async def`s
+  mutable std::vector<std::pair<const void*, std::vector<DefName>>> defs_;
   mutable std::vector<std::pair<std::string_view, bool>> mentions_;
 };
 

@@ -20,7 +20,8 @@ comprehension) and called later therefore sees whatever the loop variable holds 
 its final value: `[lambda: i for i in range(5)]` gives five functions that all return 4. The seed calls this
 the late binding gotcha. Bind the current value when the closure is created, with a default argument
 (`lambda i=i: i`) or `functools.partial`. Closures that are used immediately (called on the spot, passed
-as a `key=` to `sorted`, returned from the loop) never see a later value and are not reported.)",
+as a `key=` to `sorted`, passed to `assertRaises` or `raises`, passed to a function of the same module
+whose result is then used, returned from the loop) never see a later value and are not reported.)",
     .bad = R"(def make_callbacks():
     return [lambda: i for i in range(5)]
 )",
@@ -151,15 +152,22 @@ bool binds_locally(const Context& ctx, TSNode closure, std::string_view name) {
   return Walk::run(ctx, field(closure, ctx.sym.field.body), name);
 }
 
-// A call that consumes its function argument at once (b).
+// A call that consumes its function argument at once (b), or an exception-assertion helper in its
+// callable form, which calls the argument before it returns: `self.assertRaises(E, f)` (also
+// `assertRaisesRegex`, `assertWarns`, `assertWarnsRegex`), `pytest.raises(E, f)`, a bare `raises(E, f)`.
 bool consumes_now(const Context& ctx, TSNode call) {
   const Symbols& s = ctx.sym;
   const TSNode fn = field(call, s.field.function);
   if (is(fn, s.attribute)) {
     const std::string_view method = ctx.text(field(fn, s.field.attribute));
     if (method == "sort" || method == "sub" || method == "subn") return true;
+    if (method == "assertRaises" || method == "assertRaisesRegex" || method == "assertWarns" ||
+        method == "assertWarnsRegex") {
+      return true;
+    }
   }
   if (is(fn, s.identifier)) {
+    if (ctx.text(fn) == "raises") return true;
     static constexpr std::string_view kEager[] = {"sorted", "min", "max", "sum", "map", "filter", "any", "all"};
     for (std::string_view e : kEager) {
       if (ctx.text(fn) == e && ctx.scopes.is_builtin(ctx.current_scope(), e)) return true;
@@ -167,7 +175,33 @@ bool consumes_now(const Context& ctx, TSNode call) {
   }
   const std::string q = python::qualified_name(ctx, fn);
   return q == "reduce" || q == "functools.reduce" || q.starts_with("itertools.") || q == "heapq.nlargest" ||
-         q == "heapq.nsmallest" || q == "re.sub" || q == "re.subn";
+         q == "heapq.nsmallest" || q == "re.sub" || q == "re.subn" || q == "pytest.raises";
+}
+
+// A call to a helper of this module whose result is used: `vars = scanvars(reader, frame)`,
+// `a, b = _split_list(items, lambda t: t is cls)`. The callee is a plain name that, seen from the scope
+// around the closure, resolves to the module, where a statement of the module body is `def NAME` and no
+// earlier module binding of NAME is anything else; the call is not an expression statement of its own
+// (`register(lambda: i)` discards the result: the helper was called to keep the callback).
+bool module_helper_consumes(const Context& ctx, TSNode call) {
+  const Symbols& s = ctx.sym;
+  const TSNode fn = field(call, s.field.function);
+  if (!is(fn, s.identifier)) return false;
+  TSNode parent = python::parent_skipping_parens(ctx, call);
+  if (is(parent, s.await)) parent = python::parent_skipping_parens(ctx, parent);
+  if (ts_node_is_null(parent) || is(parent, s.expression_statement)) return false;
+  const std::string_view name = ctx.text(fn);
+  const std::uint32_t module = ctx.scopes.module();
+  const std::uint32_t outer = ctx.scopes.scope(ctx.current_scope()).parent;  // the closure's own scope is current
+  if (outer == ScopeTable::kNone) return false;
+  const std::uint32_t home = ctx.scopes.resolving_scope(outer, name);
+  if (home != module && home != ScopeTable::kNone) return false;  // a local or enclosing name
+  if (!ctx.facts.has_def_named(ctx, ctx.scopes.scope(module).node, name)) return false;
+  for (const std::uint32_t id : ctx.scopes.scope(module).bindings) {
+    const Binding& b = ctx.scopes.binding(id);
+    if (b.name == name && b.kind != BindingKind::Function) return false;
+  }
+  return true;
 }
 
 // (a), (b), (d) for an expression that evaluates to the closure (a lambda, or a def's name).
@@ -179,7 +213,9 @@ Use use_of(const Context& ctx, TSNode expr) {
   if (is(parent, s.call) && same_node(field(parent, s.field.function), child)) return Use::Called;
   if (is(parent, s.return_statement)) return Use::Returned;
   const TSNode receiver = python::call_receiving_argument(ctx, expr);
-  if (!ts_node_is_null(receiver) && consumes_now(ctx, receiver)) return Use::Consumed;
+  if (!ts_node_is_null(receiver) && (consumes_now(ctx, receiver) || module_helper_consumes(ctx, receiver))) {
+    return Use::Consumed;
+  }
   return Use::Escapes;
 }
 
