@@ -135,21 +135,16 @@ bool is_loop_variable(const Context& ctx, TSNode closure, const Loops& loops, st
 // Whether the closure binds `name` itself (a parameter, or an assignment in its own body).
 bool binds_locally(const Context& ctx, TSNode closure, std::string_view name) {
   if (python::has_parameter(ctx, closure, name)) return true;
-  struct Walk {
-    static bool run(const Context& c, TSNode n, std::string_view nm) {
-      if (python::is_scope_boundary(c, n)) return is(n, c.sym.function_definition) && c.text(field(n, c.sym.field.name)) == nm;
-      if (is(n, c.sym.identifier)) {
-        if (c.text(n) != nm || !python::is_name_binding(c, n)) return false;
-        const TSNode p = ts_node_parent(n);
-        return !is(p, c.sym.global_statement) && !is(p, c.sym.nonlocal_statement);
-      }
-      for (TSNode ch : named_children(n)) {
-        if (run(c, ch, nm)) return true;
-      }
-      return false;
+  const Symbols& s = ctx.sym;
+  return walk_subtree(field(closure, s.field.body), [&](TSNode n) {
+    if (python::is_scope_boundary(ctx, n)) {  // a nested def binds its name here; its inside is another scope
+      return is(n, s.function_definition) && ctx.text(field(n, s.field.name)) == name ? Walk::Stop : Walk::Skip;
     }
-  };
-  return Walk::run(ctx, field(closure, ctx.sym.field.body), name);
+    if (!is(n, s.identifier)) return Walk::Descend;
+    if (ctx.text(n) != name || !python::is_name_binding(ctx, n)) return Walk::Skip;
+    const TSNode p = ts_node_parent(n);
+    return is(p, s.global_statement) || is(p, s.nonlocal_statement) ? Walk::Skip : Walk::Stop;
+  });
 }
 
 // A call that consumes its function argument at once (b), or an exception-assertion helper in its
@@ -231,22 +226,14 @@ bool def_stays_in_loop(const Context& ctx, TSNode def, const Loops& loops) {
     region = def;
     while (!ts_node_is_null(ts_node_parent(region))) region = ts_node_parent(region);
   }
-  bool ok = true;
-  struct Walk {
-    static void run(const Context& c, TSNode n, TSNode d, std::string_view nm, const Loop& l, bool& good) {
-      if (!good || same_node(n, d)) return;
-      if (is(n, c.sym.identifier)) {
-        if (c.text(n) != nm || !python::is_name_read(c, n)) return;
-        const std::uint32_t at = ts_node_start_byte(n);
-        if (at < l.body_begin) return;  // before the loop: an earlier binding
-        if (at >= l.body_end || use_of(c, n) == Use::Escapes) good = false;
-        return;
-      }
-      for (TSNode ch : named_children(n)) run(c, ch, d, nm, l, good);
-    }
-  };
-  Walk::run(ctx, region, def, name, inner, ok);
-  return ok;
+  return !walk_subtree(region, [&](TSNode n) {
+    if (same_node(n, def)) return Walk::Skip;
+    if (!is(n, s.identifier)) return Walk::Descend;
+    if (ctx.text(n) != name || !python::is_name_read(ctx, n)) return Walk::Skip;
+    const std::uint32_t at = ts_node_start_byte(n);
+    if (at < inner.body_begin) return Walk::Skip;  // before the loop: an earlier binding
+    return at >= inner.body_end || use_of(ctx, n) == Use::Escapes ? Walk::Stop : Walk::Skip;
+  });
 }
 
 // Called for every lambda and def: returns at once unless it sits in a loop body or comprehension element.
@@ -260,25 +247,16 @@ void check(TSNode closure, const Context& ctx, Reporter& out) {
   // The first read of each loop variable inside the closure.
   TSNode found[8];
   unsigned nfound = 0;
-  TSTreeCursor cursor = ts_tree_cursor_new(field(closure, s.field.body));
-  bool first_visit = true;
-  for (bool more = true; more;) {
-    const TSNode n = ts_tree_cursor_current_node(&cursor);
-    bool descend = first_visit || !python::is_scope_boundary(ctx, n);
-    first_visit = false;
+  const TSNode body = field(closure, s.field.body);
+  walk_subtree(body, [&](TSNode n) {
     if (is(n, s.identifier) && nfound < 8 && python::is_name_read(ctx, n)) {
       const std::string_view name = ctx.text(n);
       bool seen = false;
       for (unsigned i = 0; i < nfound; ++i) seen = seen || ctx.text(found[i]) == name;
       if (!seen && is_loop_variable(ctx, closure, loops, name) && !binds_locally(ctx, closure, name)) found[nfound++] = n;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) { more = false; break; }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return same_node(n, body) || !python::is_scope_boundary(ctx, n) ? Walk::Descend : Walk::Skip;
+  });
   if (nfound == 0) return;
   if (!lambda && def_stays_in_loop(ctx, closure, loops)) return;
   const std::string kind = lambda ? std::string("lambda") : cat("function ", shorten(ctx.text(field(closure, s.field.name))));
