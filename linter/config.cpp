@@ -3,8 +3,9 @@
 #include <fnmatch.h>
 
 #include <algorithm>
-
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <toml++/toml.h>
 
 #include "linter/text.h"
@@ -51,6 +52,61 @@ std::string string(const std::string& path, const toml::node& node, std::string_
   const auto value = node.value<std::string>();
   if (!value) throw ConfigError(cat(where(path, node.source()), "`", key, "` must be a string"));
   return *value;
+}
+
+// [tool.pyflags.rules.<name>] (or [rules.<name>] in pyflags.toml): one table per rule, keyed by name
+// or code, holding only the options that rule declares, each with a value of its declared type.
+void read_rule_options(const std::string& path, const toml::node& node, RuleOptions& out) {
+  const toml::table* rules = node.as_table();
+  if (rules == nullptr) throw ConfigError(cat(where(path, node.source()), "`rules` must be a table"));
+  std::vector<const Rule*> seen;
+  for (const auto& [name, options] : *rules) {
+    const Rule* rule = find_rule(name.str());
+    if (rule == nullptr) {
+      throw ConfigError(cat(where(path, options.source()), "unknown rule `", name.str(), "` in `rules`"));
+    }
+    if (std::find(seen.begin(), seen.end(), rule) != seen.end()) {
+      throw ConfigError(cat(where(path, options.source()), "options for rule `", rule->info.code, "` (",
+                            rule->info.name, ") are given twice"));
+    }
+    seen.push_back(rule);
+    const toml::table* table = options.as_table();
+    if (table == nullptr) {
+      throw ConfigError(cat(where(path, options.source()), "`rules.", name.str(), "` must be a table of options"));
+    }
+    const std::span<const OptionInfo> declared = rule->info.options;
+    for (const auto& [key_node, value] : *table) {
+      const std::string_view key = key_node.str();
+      const auto option = std::find_if(declared.begin(), declared.end(), [&](const OptionInfo& o) { return o.name == key; });
+      if (option == declared.end()) {
+        std::string known;
+        for (const OptionInfo& o : declared) known += cat(known.empty() ? "" : ", ", "`", o.name, "`");
+        throw ConfigError(cat(where(path, value.source()), "rule `", name.str(), "` has no option `", key, "` (",
+                              known.empty() ? std::string("it takes no options") : "options: " + known, ")"));
+      }
+      const std::string what = cat("`rules.", name.str(), ".", key, "`");
+      if (option->type == OptionType::Integer) {
+        const toml::value<std::int64_t>* integer = value.as_integer();
+        if (integer == nullptr || integer->get() < option->minimum) {
+          throw ConfigError(cat(where(path, value.source()), what, " must be an integer of at least ", option->minimum));
+        }
+        if (integer->get() > std::numeric_limits<int>::max()) {
+          throw ConfigError(cat(where(path, value.source()), what, " is too large"));
+        }
+        out.set_integer(*option, static_cast<int>(integer->get()));
+      } else {
+        const toml::array* array = value.as_array();
+        if (array == nullptr) throw ConfigError(cat(where(path, value.source()), what, " must be a list of strings"));
+        std::vector<std::string> strings;
+        for (const toml::node& item : *array) {
+          const auto text = item.value_exact<std::string>();
+          if (!text) throw ConfigError(cat(where(path, item.source()), what, " must be a list of strings"));
+          strings.push_back(*text);
+        }
+        out.set_strings(*option, std::move(strings));
+      }
+    }
+  }
 }
 
 void read_settings(const std::string& path, const toml::table& table, Config& config) {
@@ -101,19 +157,7 @@ void read_settings(const std::string& path, const toml::table& table, Config& co
       }
       config.target_minor = minor;
     } else if (key == "rules") {
-      // Per-rule options: [tool.pyflags.rules.<name>]. No rule takes options yet; names must exist.
-      const toml::table* rules = node.as_table();
-      if (rules == nullptr) throw ConfigError(cat(where(path, node.source()), "`rules` must be a table"));
-      for (const auto& [name, options] : *rules) {
-        if (find_rule(name.str()) == nullptr) {
-          throw ConfigError(cat(where(path, options.source()), "unknown rule `", name.str(), "` in `rules`"));
-        }
-        const toml::table* t = options.as_table();
-        if (t != nullptr && !t->empty()) {
-          throw ConfigError(cat(where(path, t->begin()->second.source()), "rule `", name.str(), "` has no option `",
-                                t->begin()->first.str(), "`"));
-        }
-      }
+      read_rule_options(path, node, config.rule_options);
     } else {
       throw ConfigError(cat(where(path, node.source()), "unknown key `", key, "`"));
     }

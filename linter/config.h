@@ -36,10 +36,12 @@ struct Config {
   std::optional<bool> respect_gitignore, fix, unsafe_fixes;
   std::optional<std::string> output_format, cache_dir;
   std::optional<int> target_minor;  // target-version "py311" → 11
+  RuleOptions rule_options;         // [tool.pyflags.rules.<name>], checked against each rule's OptionInfo
 };
 
 // Parses one configuration file. Returns nullopt for a pyproject.toml without [tool.pyflags].
-// Throws ConfigError on a syntax error, an unknown key, a wrong type or an unknown rule selector.
+// Throws ConfigError on a syntax error, an unknown key, a wrong type or an unknown rule selector,
+// and on a rule option the rule does not declare or whose value has the wrong type or range.
 std::optional<Config> load_config(const std::string& path);
 
 // The configuration file that applies to `directory` (searching upwards), or nullopt.

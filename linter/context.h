@@ -61,6 +61,7 @@ struct Context {
   const ScopeTable& scopes;  // filled as the walk goes; complete for everything before the node
   int target_minor = 10;     // target-version: 3.<minor>
   const FileFacts& facts;    // per-file facts, each computed on first use (linter/facts.h)
+  const RuleOptions& options;  // the configuration's per-rule option values (defaults when unset)
 
   std::string_view text(TSNode n) const {
     return ts_node_is_null(n) ? std::string_view{} : file.slice(ts_node_start_byte(n), ts_node_end_byte(n));

@@ -29,21 +29,44 @@ std::vector<Diagnostic> lint(const SourceFile& file, Linter& linter, const LintO
   if (!tree) return diagnostics;
   walk(tree.get(), file, *options.dispatch, linter.walk, options.target_minor, diagnostics);
 
-  if (options.apply_noqa && !diagnostics.empty()) {
+  auto ignored = [&](const RuleInfo& rule) {
+    return options.ignore != nullptr && std::any_of(options.ignore->begin(), options.ignore->end(),
+                                                    [&](const std::string& s) { return selector_matches(s, rule); });
+  };
+  // Per-file ignores first: a diagnostic they drop never reaches `# noqa`, so a noqa meant for it is unused.
+  if (options.ignore != nullptr && !options.ignore->empty()) {
+    std::erase_if(diagnostics, [&](const Diagnostic& d) { return ignored(*d.rule); });
+  }
+  // PF003 needs every noqa comment even in a clean file; it judges nothing in a file that does not parse
+  // (other rules stay quiet in a broken region, so what a noqa there suppresses is unknown).
+  const RuleInfo* unused_noqa = options.apply_noqa ? options.dispatch->unused_noqa_rule() : nullptr;
+  if (unused_noqa != nullptr && (ts_node_has_error(ts_tree_root_node(tree.get())) || ignored(*unused_noqa))) {
+    unused_noqa = nullptr;
+  }
+  if (options.apply_noqa && (!diagnostics.empty() || unused_noqa != nullptr)) {
     Suppressions suppressions;
     for (const TSNode comment : linter.walk.comments) {
-      const std::string_view text = file.slice(ts_node_start_byte(comment), ts_node_end_byte(comment));
-      if (auto noqa = parse_noqa(text)) suppressions.add(file.line_of(ts_node_start_byte(comment)), std::move(*noqa));
+      const std::uint32_t begin = ts_node_start_byte(comment), end = ts_node_end_byte(comment);
+      if (auto noqa = parse_noqa(file.slice(begin, end))) suppressions.add(file.line_of(begin), std::move(*noqa), begin, end - begin);
     }
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      return d.rule->code != "PF001" && suppressions.suppresses(file.line_of(d.begin), *d.rule);
-    });
-  }
-  if (options.ignore != nullptr && !options.ignore->empty()) {
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
-      return std::any_of(options.ignore->begin(), options.ignore->end(),
-                         [&](const std::string& s) { return selector_matches(s, *d.rule); });
-    });
+    if (unused_noqa == nullptr) {
+      std::erase_if(diagnostics, [&](const Diagnostic& d) {
+        return d.rule->code != "PF001" && suppressions.suppresses(file.line_of(d.begin), *d.rule);
+      });
+    } else {
+      std::erase_if(diagnostics, [&](const Diagnostic& d) {
+        return d.rule->code != "PF001" && suppressions.suppress(file.line_of(d.begin), *d.rule);
+      });
+      // A line's own `# noqa` never silences PF003 (a blanket one could never be reported otherwise); the
+      // file-level `# pyflags: noqa` does, and naming PF003 in a directive exempts that directive.
+      if (!suppressions.file_suppresses(*unused_noqa)) {
+        const auto enabled = options.dispatch->enabled();
+        const auto findings = find_unused_noqa(suppressions, [&](const RuleInfo& rule) {
+          return std::any_of(enabled.begin(), enabled.end(), [&](const Rule* r) { return &r->info == &rule; });
+        });
+        for (Diagnostic& d : unused_noqa_diagnostics(file, findings, *unused_noqa)) diagnostics.push_back(std::move(d));
+      }
+    }
   }
   sort_diagnostics(diagnostics);
   if (tree_out != nullptr) *tree_out = std::move(tree);

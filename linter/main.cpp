@@ -1,16 +1,20 @@
-// The pyflags command line: `pyflags [check] [PATH...]`, `pyflags rule CODE`, `pyflags rules`.
+// The pyflags command line: `pyflags [check] [PATH...]`, `pyflags rule CODE`, `pyflags rules`,
+// `pyflags clean`.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "linter/cache.h"
 #include "linter/discovery.h"
 #include "linter/lsp/server.h"
 #include "linter/output/output.h"
@@ -32,6 +36,7 @@ struct CheckArgs {
   std::string stdin_filename;
   bool exit_zero = false;
   bool no_cache = false;
+  std::string cache_dir;  // --cache-dir; empty: $PYFLAGS_CACHE_DIR, `cache-dir`, <project>/.pyflags_cache
   bool fix = false, unsafe_fixes = false, diff = false, show_fixes = false, fix_only = false, no_fix = false;
   bool select_given = false, format_given = false, target_given = false, isolated = false;
   std::string config;
@@ -82,6 +87,7 @@ int run_check(CheckArgs args) {
   }
   const std::string stdin_name = args.stdin_filename.empty() ? "-" : args.stdin_filename;
   RunOptions options;
+  std::unique_ptr<ResultCache> cache;
   try {
     // Settings that the command line leaves open come from the configuration of the first path.
     const std::shared_ptr<const Config> main_config =
@@ -100,11 +106,23 @@ int run_check(CheckArgs args) {
       files = found.files;
     }
     if (has_stdin) files.insert(files.begin(), "-");
+    // The cache lives with the project: the directory of the configuration that applies to the first
+    // path, else the current directory. It is created only when a file on disk is linted.
+    if (!args.no_cache && !cache_disabled_by_environment() && files.size() > (has_stdin ? 1u : 0u)) {
+      const std::string root = main_config->path.empty() ? "." : main_config->root;
+      cache = std::make_unique<ResultCache>(
+          resolve_cache_dir(args.cache_dir.empty() ? std::nullopt : std::optional(args.cache_dir), main_config->cache_dir, root));
+    }
     if (files.empty()) std::cerr << "pyflags: warning: no Python files found under " << paths.front() << "\n";
     std::vector<FileSetup> setups;
     for (const std::string& f : files) setups.push_back(settings.for_file(f == "-" ? stdin_name : f));
     options.per_file.reserve(setups.size());
     for (const FileSetup& setup : setups) options.per_file.push_back(setup.lint_options());
+    if (cache) {
+      options.cache = cache.get();
+      options.fingerprints.reserve(setups.size());
+      for (const FileSetup& setup : setups) options.fingerprints.push_back(setup.fingerprint());
+    }
     options.keep_alive = std::move(setups);
   } catch (const ConfigError& e) {
     std::cerr << "pyflags: error: " << e.what() << "\n";
@@ -197,9 +215,16 @@ int run_rules(const std::string& format) {
     nlohmann::json array = nlohmann::json::array();
     for (const Rule* rule : all_rules()) {
       const RuleInfo& r = rule->info;
+      nlohmann::json options = nlohmann::json::array();
+      for (const OptionInfo& o : r.options) {
+        const nlohmann::json value = o.type == OptionType::Integer
+                                         ? nlohmann::json(o.default_integer)
+                                         : nlohmann::json(std::vector<std::string>(o.default_strings.begin(), o.default_strings.end()));
+        options.push_back({{"name", o.name}, {"type", to_string(o.type)}, {"default", value}, {"description", o.description}});
+      }
       array.push_back({{"code", r.code}, {"name", r.name}, {"severity", to_string(r.severity)},
                        {"default", r.default_enabled}, {"fix", fix_kind(r)}, {"summary", r.summary},
-                       {"group", group_of(r)}});
+                       {"group", group_of(r)}, {"options", options}});
     }
     std::cout << array.dump(2) << '\n';
     return kExitClean;
@@ -214,6 +239,49 @@ int run_rules(const std::string& format) {
               << fix_kind(r) << "  " << r.summary << '\n';
   }
   return kExitClean;
+}
+
+// `pyflags clean`: removes the cache of the project in the current directory (as `check` would resolve
+// it) and every .pyflags_cache directory below the current directory, like `ruff clean`.
+int run_clean(const std::string& cache_dir) {
+  namespace fs = std::filesystem;
+  std::optional<std::string> configured;
+  std::string root = ".";
+  try {
+    if (const std::optional<std::string> file = find_config_file(".")) {
+      if (const std::optional<Config> config = load_config(*file)) {
+        configured = config->cache_dir;
+        root = config->root;
+      }
+    }
+  } catch (const ConfigError& e) {
+    std::cerr << "pyflags: error: " << e.what() << "\n";
+    return kExitError;
+  }
+  std::vector<fs::path> dirs = {resolve_cache_dir(cache_dir.empty() ? std::nullopt : std::optional(cache_dir), configured, root)};
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(".", fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec) && it->path().filename() == ".pyflags_cache") {
+      dirs.push_back(it->path());
+      it.disable_recursion_pending();
+    }
+  }
+  int status = kExitClean;
+  std::vector<fs::path> done;
+  for (const fs::path& dir : dirs) {
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    if (std::find(done.begin(), done.end(), absolute) != done.end() || !fs::exists(fs::symlink_status(dir, ec))) continue;
+    done.push_back(absolute);
+    std::string error;
+    if (remove_cache_dir(dir, error)) {
+      std::cout << "Removing cache at: " << dir.lexically_normal().string() << "\n";
+    } else {
+      std::cerr << "pyflags: error: " << error << "\n";
+      status = kExitError;
+    }
+  }
+  return status;
 }
 
 // `pyflags tree FILE`: the tree-sitter syntax tree, for rule authors.
@@ -233,7 +301,7 @@ int run_tree(const std::string& path) {
 }
 
 bool is_subcommand(const std::string& arg) {
-  return arg == "check" || arg == "rule" || arg == "rules" || arg == "tree" || arg == "server" || arg == "--help" || arg == "-h" || arg == "--version" ||
+  return arg == "check" || arg == "rule" || arg == "rules" || arg == "tree" || arg == "server" || arg == "clean" || arg == "--help" || arg == "-h" || arg == "--version" ||
          arg == "-V";
 }
 
@@ -259,7 +327,9 @@ int main(int argc, char** argv) {
   check_cmd->add_option("-o,--output-file", check.output_file, "Write the report to this file");
   check_cmd->add_option("--stdin-filename", check.stdin_filename, "The name to report for stdin (-)");
   check_cmd->add_flag("-e,--exit-zero", check.exit_zero, "Exit 0 even when there are diagnostics");
-  check_cmd->add_flag("-n,--no-cache", check.no_cache, "Do not read or write the cache");
+  check_cmd->add_flag("-n,--no-cache", check.no_cache, "Do not read or write the cache (also: PYFLAGS_NO_CACHE=1)");
+  check_cmd->add_option("--cache-dir", check.cache_dir,
+                        "Cache directory (also: PYFLAGS_CACHE_DIR; default: .pyflags_cache in the project root)");
   check_cmd->add_flag("--fix", check.fix, "Apply safe fixes (stdin: print the fixed source)");
   check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "Also apply fixes that may change behaviour");
   check_cmd->add_flag("--diff", check.diff, "Print the diff --fix would apply; change nothing (exit 1 if any)");
@@ -288,6 +358,10 @@ int main(int argc, char** argv) {
   tree_cmd->add_option("file", tree_path, "A Python file, or - for stdin")->required();
 
   CLI::App* server_cmd = app.add_subcommand("server", "Run the language server (LSP over stdio)");
+
+  std::string clean_cache_dir;
+  CLI::App* clean_cmd = app.add_subcommand("clean", "Remove the cache here and every .pyflags_cache below");
+  clean_cmd->add_option("--cache-dir", clean_cache_dir, "Also remove this cache directory");
 
   try {
     std::vector<std::string> reversed(raw.rbegin(), raw.rend());
@@ -321,6 +395,7 @@ int main(int argc, char** argv) {
     if (*rules_cmd) return run_rules(rules_format);
     if (*tree_cmd) return run_tree(tree_path);
     if (*server_cmd) return lsp::run_server(std::cin, std::cout);
+    if (*clean_cmd) return run_clean(clean_cache_dir);
   } catch (const std::exception& e) {
     std::cerr << "pyflags: internal error: " << e.what() << "\n";
     return kExitError;

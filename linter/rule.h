@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/options.h"
 #include "linter/syntax.h"
 
 namespace pyflags {
@@ -36,6 +37,9 @@ struct RuleInfo {
   std::string_view summary, rationale, bad, good, seed;
   // The catalog's fix safety for rules whose fix is offered; None when fix == FixAvailability::None.
   std::optional<Applicability> fix_applicability = std::nullopt;
+  // The options a configuration may set under [tool.pyflags.rules.<name>]; the check reads them with
+  // `ctx.options.integer(kOptions[0])` / `ctx.options.contains(kOptions[0], name)`.
+  std::span<const OptionInfo> options = {};
 };
 
 struct Diagnostic {

@@ -1,5 +1,6 @@
 #include "linter/runner.h"
 
+#include "linter/cache.h"
 #include "linter/diff.h"
 #include "linter/fix.h"
 #include "linter/registry.h"
@@ -66,10 +67,10 @@ struct FileOutcome {
 };
 
 // Fix mode: run the fix loop, write (or diff) the result, and report what a fresh run of the final
-// text reports.
-void fix_file(const std::string& path, const std::string& name, bool is_stdin, const std::string& text,
-              Linter& linter, const RunOptions& options, const LintOptions& lint_options, const Dispatch& syntax_only,
-              FileOutcome& result) {
+// text reports. Returns that final text (what the file now holds).
+std::string fix_file(const std::string& path, const std::string& name, bool is_stdin, const std::string& text,
+                     Linter& linter, const RunOptions& options, const LintOptions& lint_options,
+                     const Dispatch& syntax_only, FileOutcome& result) {
   auto lint_text = [&](std::string_view t) { return lint(SourceFile(name, std::string(t)), linter, lint_options); };
   const LintOptions syntax_options{&syntax_only, lint_options.target_minor, false};
   auto syntax_errors = [&](std::string_view t) {
@@ -95,6 +96,7 @@ void fix_file(const std::string& path, const std::string& name, bool is_stdin, c
   if (!fixes.applied.empty() || is_stdin) result.fixes = std::move(fixes);
   const SourceFile file(name, final_text);
   for (const Diagnostic& d : lint(file, linter, lint_options)) result.messages.push_back(resolve_message(file, d));
+  return final_text;
 }
 
 }  // namespace
@@ -128,13 +130,22 @@ RunResult run(const std::vector<std::string>& files, const RunOptions& options, 
         }
         continue;
       }
+      ResultCache* const cache = is_stdin ? nullptr : options.cache;
+      if (cache != nullptr && options.fix == FixMode::None) {
+        if (auto cached = cache->load(files[i], name, options.fingerprints[i], *text)) {
+          out.messages = std::move(*cached);
+          continue;
+        }
+      }
       const SourceFile file(name, *text);
       if (options.fix != FixMode::None && !file.encoding_problem()) {
-        fix_file(files[i], name, is_stdin, *text, linter, options, lint_options, syntax_only, out);
+        const std::string final_text = fix_file(files[i], name, is_stdin, *text, linter, options, lint_options, syntax_only, out);
+        if (cache != nullptr) cache->store(files[i], name, options.fingerprints[i], final_text, out.messages);
         continue;
       }
       if (options.fix == FixMode::Apply && is_stdin) out.fixes = FileFixes{name, {}, {}, *text};
       for (const Diagnostic& d : lint(file, linter, lint_options)) out.messages.push_back(resolve_message(file, d));
+      if (cache != nullptr) cache->store(files[i], name, options.fingerprints[i], *text, out.messages);
     }
   };
   unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -145,6 +156,10 @@ RunResult run(const std::vector<std::string>& files, const RunOptions& options, 
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
+  }
+  if (options.cache != nullptr) {
+    options.cache->persist();
+    for (std::string& w : options.cache->take_warnings()) result.warnings.push_back(std::move(w));
   }
   for (auto& out : outcomes) {
     std::move(out.messages.begin(), out.messages.end(), std::back_inserter(result.messages));

@@ -46,9 +46,15 @@ enum class FixMode : std::uint8_t {
   Diff,   // --diff: compute what --fix would do, change nothing
 };
 
+class ResultCache;
+
 struct RunOptions {
   std::vector<LintOptions> per_file;  // one per file, in the order of the file list
   std::vector<FileSetup> keep_alive;  // owns what per_file points to
+  // The result cache, or null. Read only when not fixing; written after every lint of a file on disk
+  // (after a fix, with the fixed text); never used for stdin.
+  ResultCache* cache = nullptr;
+  std::vector<std::string> fingerprints;  // with `cache`: FileSetup::fingerprint() of each file
   unsigned threads = 0;  // 0: every core
   FixMode fix = FixMode::None;
   bool unsafe_fixes = false;

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "linter/discovery.h"
+#include "linter/hash.h"
+#include "linter/runner.h"
 
 namespace pyflags {
 namespace fs = std::filesystem;
@@ -21,6 +23,17 @@ std::string relative_to(const Config& config, const std::string& path) {
 }  // namespace
 
 LintOptions FileSetup::lint_options() const { return LintOptions{dispatch, target_minor, true, &ignore}; }
+
+std::string FileSetup::fingerprint() const {
+  std::string out = "rules:";
+  for (const Rule* rule : dispatch->enabled()) out.append(rule->info.code).push_back(',');
+  out += ";target:3." + std::to_string(target_minor) + ";noqa:1;ignore:";
+  for (const std::string& selector : ignore) out.append(selector).push_back(',');
+  // The configuration file's bytes stand for whatever else it sets, per-rule options included: an
+  // edit to it can only cost cache misses, never a stale result.
+  out += ";config:" + hex64(config_digest);
+  return out;
+}
 
 Settings::Settings(CliOverrides cli, std::optional<std::string> config_file, bool isolated)
     : cli_(std::move(cli)), isolated_(isolated), cache_(std::move(config_file)) {
@@ -51,7 +64,7 @@ const Dispatch* Settings::dispatch_for(const Config& config) {
   selection.extend_select.insert(selection.extend_select.end(), cli_.extend_select.begin(), cli_.extend_select.end());
   selection.ignore.insert(selection.ignore.end(), cli_.ignore.begin(), cli_.ignore.end());
   std::vector<const Rule*> enabled = resolve(selection);
-  auto dispatch = std::make_unique<Dispatch>(Symbols::python(), enabled);
+  auto dispatch = std::make_unique<Dispatch>(Symbols::python(), enabled, config.rule_options);
   const Dispatch* raw = dispatch.get();
   dispatches_.emplace(&config, std::move(dispatch));
   return raw;
@@ -65,6 +78,16 @@ FileSetup Settings::for_file(const std::string& path) {
     keep_alive_.push_back(setup.config);  // dispatches_ is keyed by the Config's address
   }
   setup.dispatch = dispatch_for(*setup.config);
+  if (!setup.config->path.empty()) {
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = config_digests_.try_emplace(setup.config.get(), 0);
+    if (inserted) {
+      std::string error;
+      const std::optional<std::string> bytes = read_file(setup.config->path, error);
+      it->second = hash64(bytes.value_or(std::string("unreadable")), 1);
+    }
+    setup.config_digest = it->second;
+  }
   setup.target_minor = cli_.target_minor.value_or(setup.config->target_minor.value_or(10));
   if (!setup.config->per_file_ignores.empty() && path != "-") {
     const std::string rel = relative_to(*setup.config, path);

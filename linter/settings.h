@@ -1,7 +1,8 @@
 // What applies to each file: the nearest configuration merged with the command line, as a ready
-// Dispatch (built once per distinct configuration) plus per-file ignores.
+// Dispatch (built once per distinct configuration, carrying its per-rule options) plus per-file ignores.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -28,7 +29,12 @@ struct FileSetup {
   const Dispatch* dispatch = nullptr;
   int target_minor = 10;
   std::vector<std::string> ignore;  // per-file-ignores that match this file
+  std::uint64_t config_digest = 0;  // hash of the configuration file's bytes (0: built-in defaults)
   LintOptions lint_options() const;
+  // Everything besides the file's own bytes and name that changes its diagnostics, as one string; the
+  // result cache (linter/cache.*) keys entries by it. Anything added that changes results must be
+  // appended here.
+  std::string fingerprint() const;
 };
 
 class Settings {
@@ -52,6 +58,7 @@ class Settings {
   std::shared_ptr<const Config> defaults_;
   std::mutex mutex_;
   std::map<const Config*, std::unique_ptr<Dispatch>> dispatches_;
+  std::map<const Config*, std::uint64_t> config_digests_;
   std::vector<std::shared_ptr<const Config>> keep_alive_;
 };
 

@@ -58,11 +58,13 @@ std::string syntax_error_message(TSNode node, const SourceFile& file) {
 
 }  // namespace
 
-Dispatch::Dispatch(const Symbols& sym, std::span<const Rule* const> enabled) {
+Dispatch::Dispatch(const Symbols& sym, std::span<const Rule* const> enabled, RuleOptions options)
+    : enabled_(enabled.begin(), enabled.end()), options_(std::move(options)) {
   std::vector<std::vector<const Rule*>> by_kind(sym.count);
   for (const Rule* rule : enabled) {
     if (rule->info.code == "PF001") syntax_error_ = &rule->info;
     if (rule->info.code == "PF002") io_error_ = &rule->info;
+    if (rule->info.code == "PF003") unused_noqa_ = &rule->info;
     needs_scopes_ = needs_scopes_ || rule->needs_scopes;
     for (const SymbolRef kind : rule->kinds) by_kind[sym.*kind].push_back(rule);
   }
@@ -85,7 +87,7 @@ void walk(const TSTree* tree, const SourceFile& file, const Dispatch& dispatch, 
   const std::size_t first_diagnostic = out.size();
 
   state.facts.reset();
-  Context ctx{file, sym, state.stack, state.scopes, target_minor, state.facts};
+  Context ctx{file, sym, state.stack, state.scopes, target_minor, state.facts, dispatch.options()};
   Reporter reporter(out);
   std::vector<std::uint8_t>& opened = state.opened;
   opened.clear();

@@ -13,7 +13,8 @@ namespace pyflags {
 // symbol id → rules interested in it, as one flat array (offsets + rules), built once per run.
 class Dispatch {
  public:
-  Dispatch(const Symbols& sym, std::span<const Rule* const> enabled);
+  // `options`: the per-rule option values of the configuration this dispatch serves.
+  Dispatch(const Symbols& sym, std::span<const Rule* const> enabled, RuleOptions options = {});
   std::span<const Rule* const> rules_for(TSSymbol symbol) const {
     if (symbol >= offsets_.size() - 1) return {};  // ERROR (65535) and anything unknown
     return {rules_.data() + offsets_[symbol], rules_.data() + offsets_[symbol + 1]};
@@ -21,13 +22,19 @@ class Dispatch {
   bool needs_scopes() const { return needs_scopes_; }
   const RuleInfo* syntax_error_rule() const { return syntax_error_; }
   const RuleInfo* io_error_rule() const { return io_error_; }
+  const RuleInfo* unused_noqa_rule() const { return unused_noqa_; }
+  std::span<const Rule* const> enabled() const { return enabled_; }  // as given, for settings fingerprints
+  const RuleOptions& options() const { return options_; }
 
  private:
   std::vector<std::uint32_t> offsets_;
   std::vector<const Rule*> rules_;
+  std::vector<const Rule*> enabled_;
   bool needs_scopes_ = false;
   const RuleInfo* syntax_error_ = nullptr;  // PF001, when enabled
   const RuleInfo* io_error_ = nullptr;      // PF002, when enabled
+  const RuleInfo* unused_noqa_ = nullptr;   // PF003, when enabled
+  RuleOptions options_;
 };
 
 // Per-thread state reused from file to file, so the walk allocates nothing per node.

@@ -16,9 +16,14 @@ namespace {
 
 using namespace pyflags;
 
+struct CatalogOption {
+  std::string name, type, default_text;  // "max-depth", "integer", "2" / "empty" / "`setUp`, `tearDown`"
+};
+
 struct CatalogEntry {
   std::string code, name, severity, fix;
   bool default_on = false;
+  std::vector<CatalogOption> options;
 };
 
 // Parses `### PF101 mutable-default-argument` headings and the `- severity:` / `- default:` / `- fix:`
@@ -28,6 +33,8 @@ std::map<std::string, CatalogEntry> read_catalog() {
   REQUIRE(in.good());
   std::map<std::string, CatalogEntry> entries;
   static const std::regex kHeading(R"(^### (PF\d{3}) ([a-z0-9-]+)\s*$)");
+  // `- Option `max-depth` (integer, default 2): ...`
+  static const std::regex kOption(R"(^- Option `([a-z0-9-]+)` \((integer|list of strings), default ([^)]*)\))");
   CatalogEntry* current = nullptr;
   for (std::string line; std::getline(in, line);) {
     std::smatch m;
@@ -41,6 +48,8 @@ std::map<std::string, CatalogEntry> read_catalog() {
       current->severity = line.substr(12);
     } else if (current != nullptr && line.starts_with("- default: ")) {
       current->default_on = line.substr(11) == "on";
+    } else if (current != nullptr && std::regex_search(line, m, kOption)) {
+      current->options.push_back({m[1], m[2], m[3]});
     } else if (current != nullptr && line.starts_with("- fix: ")) {
       const std::string fix = line.substr(7);
       current->fix = fix.starts_with("safe") ? "safe" : fix.starts_with("unsafe") ? "unsafe" : "none";
@@ -78,6 +87,34 @@ TEST_CASE("every registered rule matches its catalog entry") {
     CHECK(it->second.default_on == r.default_enabled);
     CHECK(it->second.fix == fix_kind(r));
   }
+}
+
+TEST_CASE("every rule declares exactly the options its catalog entry defines, with the same defaults") {
+  const auto catalog = read_catalog();
+  std::size_t options = 0;
+  for (const Rule* rule : all_rules()) {
+    const RuleInfo& r = rule->info;
+    INFO(r.code);
+    const auto it = catalog.find(std::string(r.code));
+    const std::vector<CatalogOption> listed = it == catalog.end() ? std::vector<CatalogOption>{} : it->second.options;
+    REQUIRE(listed.size() == r.options.size());
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      const OptionInfo& o = r.options[i];
+      INFO(o.name);
+      CHECK(listed[i].name == o.name);
+      CHECK(listed[i].type == to_string(o.type));
+      if (o.type == OptionType::Integer) {
+        CHECK(listed[i].default_text == std::to_string(o.default_integer));
+      } else {
+        std::string expected;  // "`a`, `b`" or "empty"
+        for (const std::string_view name : o.default_strings) expected += (expected.empty() ? "`" : ", `") + std::string(name) + "`";
+        CHECK(listed[i].default_text == (expected.empty() ? "empty" : expected));
+      }
+      CHECK(!o.description.empty());
+      ++options;
+    }
+  }
+  CHECK(options == 4);
 }
 
 TEST_CASE("the registry holds every catalog rule, no more, no fewer") {

@@ -14,6 +14,15 @@ std::string rule_markdown(const RuleInfo& r, int heading_level) {
   out.append(h).append("# Why is this bad?\n").append(r.rationale).append("\n\n");
   out.append(h).append("# Example\n```python\n").append(r.bad).append("```\n\n");
   out.append("Use instead:\n```python\n").append(r.good).append("```\n\n");
+  if (!r.options.empty()) {
+    out.append(h).append("# Options\nSet under `[tool.pyflags.rules.").append(r.name).append("]` in `pyproject.toml` (`[rules.");
+    out.append(r.name).append("]` in `pyflags.toml`):\n\n");
+    for (const OptionInfo& o : r.options) {
+      out.append("- `").append(o.name).append("` (").append(to_string(o.type)).append(", default `").append(default_text(o));
+      out.append("`): ").append(o.description).append(".\n");
+    }
+    out.append("\n");
+  }
   out.append(h).append("# Source\n").append(r.seed).append("\n");
   return out;
 }

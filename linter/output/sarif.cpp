@@ -70,6 +70,24 @@ std::vector<std::string> seed_tags(std::string_view seed) {
   return tags;
 }
 
+// The rule's level and default state; its options' defaults go in the `parameters` property bag.
+json default_configuration(const RuleInfo& r) {
+  json configuration = {{"level", level(r.severity)}, {"enabled", r.default_enabled}};
+  if (r.options.empty()) return configuration;
+  json parameters = json::object();
+  for (const OptionInfo& o : r.options) {
+    if (o.type == OptionType::Integer) {
+      parameters[std::string(o.name)] = o.default_integer;
+    } else {
+      json list = json::array();
+      for (const std::string_view s : o.default_strings) list.push_back(s);
+      parameters[std::string(o.name)] = list;
+    }
+  }
+  configuration["parameters"] = parameters;
+  return configuration;
+}
+
 json rule_descriptor(const RuleInfo& r) {
   std::vector<std::string> tags = {std::string(group_of(r))};
   for (std::string& t : seed_tags(r.seed)) tags.push_back(std::move(t));
@@ -82,7 +100,7 @@ json rule_descriptor(const RuleInfo& r) {
           {"fullDescription", {{"text", r.rationale}}},
           {"help", {{"text", help_text}, {"markdown", help_markdown}}},
           {"helpUri", rule_url(r)},
-          {"defaultConfiguration", {{"level", level(r.severity)}, {"enabled", r.default_enabled}}},
+          {"defaultConfiguration", default_configuration(r)},
           {"properties", {{"tags", tags}, {"precision", "high"}, {"problem.severity", level(r.severity)}}}};
 }
 

@@ -7,6 +7,13 @@
 namespace pyflags::rules {
 namespace {
 
+constexpr OptionInfo kOptions[] = {
+    {.name = "allowed-names",
+     .type = OptionType::StringList,
+     .description = "More dunder method names to accept, besides the special names Python and common libraries define"},
+};
+const OptionInfo& kAllowedNames = kOptions[0];
+
 constexpr RuleInfo kInfo{
     .code = "PF309",
     .name = "invented-dunder-name",
@@ -30,6 +37,7 @@ underscore marks it as internal.)",
         return "done"
 )py",
     .seed = "§1 \"Naming conventions\" — \"Never invent your own dunder names.\"",
+    .options = kOptions,
 };
 
 // Message: "`{name}` looks like a special method, but Python defines no such hook; dunder names are reserved for the language, so use a regular name"
@@ -64,8 +72,6 @@ constexpr std::string_view kKnown[] = {
     "__composite_values__",
 };
 
-// The catalog's option `allowed-names` (more names to accept) defaults to empty; the engine has no
-// per-rule options yet, so only the known names are accepted.
 bool is_known(std::string_view name) {
   for (std::string_view k : kKnown) {
     if (k == name) return true;
@@ -83,7 +89,7 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
   TSNode parent = ts_node_parent(def);
   if (is(parent, s.decorated_definition)) parent = ts_node_parent(parent);
   if (!is(parent, s.block) || !is(ts_node_parent(parent), s.class_definition)) return;
-  if (is_known(text)) return;
+  if (is_known(text) || ctx.options.contains(kAllowedNames, text)) return;
   out.report(name, cat("`", shorten(text),
                        "` looks like a special method, but Python defines no such hook; dunder names are reserved "
                        "for the language, so use a regular name"));

@@ -6,6 +6,14 @@
 namespace pyflags::rules {
 namespace {
 
+constexpr OptionInfo kOptions[] = {
+    {.name = "min-run",
+     .type = OptionType::Integer,
+     .description = "The fewest consecutive independent awaits that are reported",
+     .default_integer = 3},
+};
+const OptionInfo& kMinRun = kOptions[0];
+
 constexpr RuleInfo kInfo{
     .code = "PF706",
     .name = "sequential-awaits",
@@ -36,10 +44,10 @@ async def main():
     )
 )",
     .seed = "§11 \"asyncio\" — \"Not knowing the difference between asyncio.gather and sequential await.\"",
+    .options = kOptions,
 };
 
 // Message: "{count} independent `await`s run one after another; run them concurrently with `asyncio.gather(...)`"
-constexpr std::size_t kMinRun = 3;  // catalog option `min-run`, default 3 (no option plumbing yet)
 
 // The awaited call of `NAME = await CALL(...)` or `await CALL(...)`, else null. `target` gets NAME.
 TSNode awaited_call(const Context& ctx, TSNode stmt, TSNode& target) {
@@ -110,10 +118,11 @@ void check(TSNode block, const Context& ctx, Reporter& out) {
   if (scope == nullptr || scope->kind != FrameKind::Function || !scope->is_async) return;
   const Symbols& s = ctx.sym;
   const std::uint32_t n = ts_node_named_child_count(block);
-  if (n < kMinRun) return;
+  const auto min_run = static_cast<std::uint32_t>(ctx.options.integer(kMinRun));
+  if (n < min_run) return;
   std::uint32_t begin = 0, length = 0;  // the current run: statements [begin, i), `length` of them awaits
   auto flush = [&] {
-    if (length >= kMinRun) {
+    if (length >= min_run) {
       out.report(ts_node_named_child(block, begin),
                  cat(length, " independent `await`s run one after another; run them concurrently with "
                              "`asyncio.gather(...)`"));

@@ -1,4 +1,4 @@
-// PF205 nested-comprehension: comprehensions nested more than `max-depth` (2) `for` levels deep.
+// PF205 nested-comprehension: comprehensions nested more than `max-depth` (default 2) `for` levels deep.
 #include "linter/python.h"
 #include "linter/python_comparisons.h"
 #include "linter/rule.h"
@@ -7,13 +7,21 @@
 namespace pyflags::rules {
 namespace {
 
+constexpr OptionInfo kOptions[] = {
+    {.name = "max-depth",
+     .type = OptionType::Integer,
+     .description = "The deepest nesting allowed: a comprehension whose depth exceeds it is reported",
+     .default_integer = 2},
+};
+const OptionInfo& kMaxDepth = kOptions[0];
+
 constexpr RuleInfo kInfo{
     .code = "PF205",
     .name = "nested-comprehension",
     .severity = Severity::Info,
     .default_enabled = true,
     .fix = FixAvailability::None,
-    .summary = "Comprehension nested more than two levels deep",
+    .summary = "Comprehension nested more than `max-depth` (default 2) levels deep",
     .rationale = R"(A comprehension reads well while it says one thing: "this, for each of those, if that".
 Two `for` clauses (flattening a matrix) are still easy to follow; at three levels - whether as three
 `for` clauses or as comprehensions inside comprehensions - the reader has to untangle the order of the
@@ -32,10 +40,8 @@ def flatten(cube):
 )",
     .seed = "§2 \"List comprehensions\" — \"When nesting gets beyond 2 levels (readability drops off a cliff)\"; red "
             "flag \"Writing a 3-level nested comprehension\"",
+    .options = kOptions,
 };
-
-// The `max-depth` option's default (the engine has no per-rule options yet).
-constexpr unsigned kMaxDepth = 2;
 
 unsigned depth(const Context& ctx, TSNode comprehension);
 
@@ -64,9 +70,10 @@ void check(TSNode comprehension, const Context& ctx, Reporter& out) {
     if (same_node(frames[i].node, comprehension)) continue;
     if (frames[i].kind == FrameKind::Comprehension) return;  // only the outermost one reports
   }
+  const unsigned max = static_cast<unsigned>(ctx.options.integer(kMaxDepth));
   const unsigned d = depth(ctx, comprehension);
-  if (d <= kMaxDepth) return;
-  out.report(comprehension, cat("Comprehension nested ", d, " levels deep; beyond ", kMaxDepth,
+  if (d <= max) return;
+  out.report(comprehension, cat("Comprehension nested ", d, " levels deep; beyond ", max,
                                 " it stops being readable: use a loop, a helper function or "
                                 "`itertools.chain.from_iterable`"));
 }

@@ -7,6 +7,17 @@
 namespace pyflags::rules {
 namespace {
 
+constexpr std::string_view kDefaultIgnoreNames[] = {"setUp",       "tearDown",       "setUpClass", "tearDownClass",
+                                                    "setUpModule", "tearDownModule", "asyncSetUp", "asyncTearDown",
+                                                    "setUpTestData"};
+constexpr OptionInfo kOptions[] = {
+    {.name = "ignore-names",
+     .type = OptionType::StringList,
+     .description = "Class, function and method names never reported; a configured list replaces the default one",
+     .default_strings = kDefaultIgnoreNames},
+};
+const OptionInfo& kIgnoreNames = kOptions[0];
+
 constexpr RuleInfo kInfo{
     .code = "PF903",
     .name = "naming-convention",
@@ -29,13 +40,10 @@ acronyms in class names (`HTTPServer`) are not reported.)",
         return user_id
 )",
     .seed = "§1 \"Naming conventions\" — \"Classes: PascalCase (e.g., HttpClient, UserRepository).\"; \"Variables/Functions: snake_case\"",
+    .options = kOptions,
 };
 
 // Message: "{kind} name `{name}` should be {style} (PEP 8)"
-// Catalog option `ignore-names`, default list (no option plumbing yet).
-constexpr std::string_view kIgnoreNames[] = {"setUp",       "tearDown", "setUpClass",    "tearDownClass",
-                                             "setUpModule", "tearDownModule", "asyncSetUp", "asyncTearDown",
-                                             "setUpTestData"};
 
 bool is_cap_words(std::string_view name) {  // ^_*[A-Z][A-Za-z0-9]*$
   std::size_t i = 0;
@@ -58,9 +66,7 @@ bool has_upper(std::string_view name) {
 bool exempt_function(const Context& ctx, TSNode def, std::string_view name) {
   if (name.size() > 4 && name.starts_with("__") && name.ends_with("__")) return true;
   if (name.starts_with("visit_") || name.starts_with("depart_")) return true;
-  for (std::string_view n : kIgnoreNames) {
-    if (name == n) return true;
-  }
+  if (ctx.options.contains(kIgnoreNames, name)) return true;
   for (TSNode decorator : named_children(python::decorated_parent(ctx, def))) {
     if (is(decorator, ctx.sym.decorator) && python::decorator_named(ctx, decorator, {"override"})) return true;
   }
@@ -78,6 +84,7 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
       if (static_cast<unsigned char>(c) >= 0x80) return;  // non-ASCII letters: the catalog's pattern does not say
     }
     if (is_cap_words(name) || (name.size() > 4 && name.starts_with("__") && name.ends_with("__"))) return;
+    if (ctx.options.contains(kIgnoreNames, name)) return;
     out.report(name_node, cat("Class name `", shorten(name), "` should be CapWords (PEP 8)"));
     return;
   }

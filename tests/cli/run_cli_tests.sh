@@ -138,6 +138,9 @@ done
 expect_exit 0 "rule by code" -- "$PYFLAGS" rule PF101
 expect_contains out.txt "mutable-default-argument" "rule doc names the rule"
 expect_contains out.txt "def add_item" "rule doc shows the example"
+expect_exit 0 "rule with options" -- "$PYFLAGS" rule nested-comprehension
+expect_contains out.txt '- `max-depth` (integer, default `2`): ' "rule doc lists options with defaults"
+expect_contains out.txt '[tool.pyflags.rules.nested-comprehension]' "rule doc says where options go"
 expect_exit 0 "rule by name" -- "$PYFLAGS" rule bare-except
 expect_exit 2 "unknown rule" -- "$PYFLAGS" rule PF999
 expect_exit 0 "rules" -- "$PYFLAGS" rules
@@ -152,8 +155,23 @@ for r in rules:
     assert set(["code", "name", "severity", "default", "fix", "summary"]) <= set(r), r
     assert r["severity"] in ("error", "warning", "info") and r["fix"] in ("none", "safe", "unsafe"), r
     assert isinstance(r["default"], bool), r
+    for o in r["options"]:
+        assert set(o) == {"name", "type", "default", "description"}, o
+options = {r["code"]: {o["name"]: o["default"] for o in r["options"]} for r in rules if r["options"]}
+assert options == {"PF205": {"max-depth": 2}, "PF309": {"allowed-names": []}, "PF706": {"min-run": 3},
+                   "PF903": {"ignore-names": ["setUp", "tearDown", "setUpClass", "tearDownClass", "setUpModule",
+                                              "tearDownModule", "asyncSetUp", "asyncTearDown", "setUpTestData"]}}, options
 PY
 then pass; else fail "rules json shape"; fi
+"$PYFLAGS" --format sarif proj/pkg/bad.py > sarif.json
+if python3 - sarif.json <<'PY'
+import json, sys
+rules = {r["id"]: r for r in json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]}
+assert rules["PF205"]["defaultConfiguration"]["parameters"] == {"max-depth": 2}, rules["PF205"]
+assert rules["PF903"]["defaultConfiguration"]["parameters"]["ignore-names"][0] == "setUp", rules["PF903"]
+assert "parameters" not in rules["PF101"]["defaultConfiguration"], rules["PF101"]
+PY
+then pass; else fail "SARIF rule descriptors carry option defaults in defaultConfiguration.parameters"; fi
 "$PYFLAGS" rules --format markdown > rules.md
 if cmp -s rules.md "$SRC/docs/rules.md"; then pass; else fail "docs/rules.md is stale: regenerate with pyflags rules --format markdown > docs/rules.md"; fi
 expect_exit 0 "version" -- "$PYFLAGS" --version
@@ -191,6 +209,93 @@ printf 'output-format = "json"\n' > cfg/tests/.pyflags.toml
 expect_exit 1 "output-format from config" -- "$PYFLAGS" cfg/tests
 expect_contains out.txt '"code": "PF101"' "config output-format json"
 expect_exit 2 "--config missing" -- "$PYFLAGS" --config nope.toml cfg
+
+# Per-rule options: [tool.pyflags.rules.<name>] in pyproject.toml, [rules.<name>] in pyflags.toml, keyed
+# by name or code; each of the four options changes what its rule reports; bad ones exit 2 naming file:line
+mkdir -p opt/depth/sub opt/dunder opt/awaits opt/names opt/bad
+printf 'x = [c for p in cube for r in p for c in r]\n' | tee opt/depth/m.py opt/depth/sub/m.py > /dev/null
+printf 'select = ["PF205"]\n' > opt/depth/sub/pyflags.toml
+expect_exit 1 "max-depth default 2: depth 3 fires" -- "$PYFLAGS" --format concise --select PF205 opt/depth/m.py
+expect_contains out.txt "opt/depth/m.py:1:5: PF205 Comprehension nested 3 levels deep; beyond 2 " "max-depth default in message"
+printf '[tool.pyflags]\nselect = ["PF205"]\n\n[tool.pyflags.rules.nested-comprehension]\nmax-depth = 3\n' > opt/depth/pyproject.toml
+expect_exit 1 "max-depth from the nearest config only" -- "$PYFLAGS" --format concise opt/depth
+expect_not_contains out.txt "opt/depth/m.py" "max-depth = 3 silences a depth-3 comprehension"
+expect_contains out.txt "opt/depth/sub/m.py:1:5: PF205 Comprehension nested 3 levels deep; beyond 2 " "a nearer config without options keeps the default"
+expect_exit 0 "max-depth = 3 applies with --select too" -- "$PYFLAGS" --format concise --select PF205 opt/depth/m.py
+expect_exit 1 "--isolated ignores options" -- "$PYFLAGS" --isolated --format concise --select PF205 opt/depth/m.py
+printf 'x = [a for r in m for a in r]\n' > opt/depth/two.py
+printf '[tool.pyflags]\nselect = ["PF205"]\n\n[tool.pyflags.rules.PF205]\nmax-depth = 1\n' > opt/depth/pyproject.toml
+expect_exit 1 "max-depth by code" -- "$PYFLAGS" --format concise opt/depth/two.py
+expect_contains out.txt "two.py:1:5: PF205 Comprehension nested 2 levels deep; beyond 1 " "max-depth = 1 fires on depth 2"
+
+printf 'class C:\n    def __foo__(self):\n        pass\n\n    def __bar__(self):\n        pass\n' > opt/dunder/m.py
+printf 'select = ["PF309"]\n' > opt/dunder/pyflags.toml
+expect_exit 1 "allowed-names default empty" -- "$PYFLAGS" --format concise opt/dunder/m.py
+expect_contains out.txt "m.py:2:9: PF309 \`__foo__\`" "__foo__ fires by default"
+printf 'select = ["PF309"]\n\n[rules.invented-dunder-name]\nallowed-names = ["__foo__"]\n' > opt/dunder/pyflags.toml
+expect_exit 1 "allowed-names" -- "$PYFLAGS" --format concise opt/dunder/m.py
+expect_not_contains out.txt "__foo__" "allowed-names accepts __foo__"
+expect_contains out.txt "m.py:5:9: PF309 \`__bar__\`" "names not listed still fire"
+
+printf 'async def main():\n    a = await f(1)\n    b = await f(2)\n    return a, b\n' > opt/awaits/m.py
+printf 'select = ["PF706"]\n' > opt/awaits/.pyflags.toml
+expect_exit 0 "min-run default 3: a run of two is quiet" -- "$PYFLAGS" --format concise opt/awaits/m.py
+printf 'select = ["PF706"]\n\n[rules.PF706]\nmin-run = 2\n' > opt/awaits/.pyflags.toml
+expect_exit 1 "min-run = 2" -- "$PYFLAGS" --format concise opt/awaits/m.py
+expect_contains out.txt "m.py:2:5: PF706 2 independent \`await\`s" "min-run = 2 fires on a run of two"
+expect_exit 1 "--config FILE carries its options" -- "$PYFLAGS" --format concise --config opt/awaits/.pyflags.toml opt/dunder/m.py opt/awaits/m.py
+expect_contains out.txt "opt/awaits/m.py:2:5: PF706" "--config options"
+
+printf 'import unittest\n\n\nclass T(unittest.TestCase):\n    def setUp(self):\n        pass\n\n    def doIt(self):\n        pass\n' > opt/names/m.py
+printf '[tool.pyflags]\nselect = ["PF903"]\n' > opt/names/pyproject.toml
+expect_exit 1 "ignore-names default" -- "$PYFLAGS" --format concise opt/names/m.py
+expect_contains out.txt "m.py:8:9: PF903 Function name \`doIt\`" "doIt fires by default"
+expect_not_contains out.txt "setUp" "setUp is in the default ignore-names"
+printf '[tool.pyflags]\nselect = ["PF903"]\n\n[tool.pyflags.rules.naming-convention]\nignore-names = ["doIt"]\n' > opt/names/pyproject.toml
+expect_exit 1 "ignore-names replaces the default list" -- "$PYFLAGS" --format concise opt/names/m.py
+expect_contains out.txt "m.py:5:9: PF903 Function name \`setUp\`" "setUp fires when not listed"
+expect_not_contains out.txt "doIt" "doIt is ignored"
+
+printf 'x = 1\n' > opt/bad/m.py
+bad_option() {  # FILE TEXT EXPECTED-ERROR DESCRIPTION
+  rm -f opt/bad/pyproject.toml opt/bad/pyflags.toml
+  printf "$2" > "opt/bad/$1"
+  expect_exit 2 "$4" -- "$PYFLAGS" opt/bad/m.py
+  expect_contains err.txt "opt/bad/$1:$3" "$4: message names file and line"
+}
+bad_option pyproject.toml '[tool.pyflags]\n\n[tool.pyflags.rules.nested-comprehension]\nmax-depht = 3\n' \
+  "4: rule \`nested-comprehension\` has no option \`max-depht\` (options: \`max-depth\`)" "unknown option key"
+bad_option pyproject.toml '[tool.pyflags]\n\n[tool.pyflags.rules.nested-comprehension]\nmax-depth = "3"\n' \
+  "4: \`rules.nested-comprehension.max-depth\` must be an integer of at least 1" "string for an integer"
+bad_option pyproject.toml '[tool.pyflags]\n\n[tool.pyflags.rules.PF205]\nmax-depth = 0\n' \
+  "4: \`rules.PF205.max-depth\` must be an integer of at least 1" "zero max-depth"
+bad_option pyflags.toml '[rules.sequential-awaits]\nmin-run = -2\n' \
+  "2: \`rules.sequential-awaits.min-run\` must be an integer of at least 1" "negative min-run"
+bad_option pyflags.toml '[rules.PF309]\nallowed-names = [\n  "__a__",\n  3,\n]\n' \
+  "4: \`rules.PF309.allowed-names\` must be a list of strings" "non-string list element"
+bad_option pyflags.toml '[rules.naming-convention]\nignore-names = "setUp"\n' \
+  "2: \`rules.naming-convention.ignore-names\` must be a list of strings" "string for a list"
+bad_option pyflags.toml '[rules.PF101]\nmax-depth = 3\n' \
+  "2: rule \`PF101\` has no option \`max-depth\` (it takes no options)" "option on a rule without options"
+bad_option pyflags.toml '[rules.no-such-rule]\nx = 1\n' "1: unknown rule \`no-such-rule\` in \`rules\`" "unknown rule in rules"
+
+# PF003 unused-noqa: off by default; --fix removes the stale directive and keeps the used one
+mkdir -p noqa
+printf 'def f(x=[]):  # noqa: PF101\n    return x\n\n\ny = 1  # noqa\nz = 2  # type: ignore  # noqa: PF101, E501\n' > noqa/m.py
+cp noqa/m.py noqa/before.py
+expect_exit 0 "PF003 is off by default" -- "$PYFLAGS" --no-cache noqa/m.py
+expect_exit 1 "PF003 with --extend-select" -- "$PYFLAGS" --no-cache --extend-select PF003 --format concise noqa/m.py
+expect_contains out.txt "noqa/m.py:5:8: PF003 Unused blanket \`noqa\` directive" "blanket noqa reported at the directive"
+expect_contains out.txt "noqa/m.py:6:24: PF003 Unused \`noqa\` directive (unused: \`PF101\`)" "unused code reported, E501 not"
+expect_not_contains out.txt "m.py:1:" "a used noqa is not reported"
+expect_exit 0 "PF003 --fix" -- "$PYFLAGS" --no-cache --extend-select PF003 --fix noqa/m.py
+printf 'def f(x=[]):  # noqa: PF101\n    return x\n\n\ny = 1\nz = 2  # type: ignore  # noqa: E501\n' > noqa/want.py
+if cmp -s noqa/m.py noqa/want.py; then pass; else fail "PF003 --fix result"; diff noqa/want.py noqa/m.py; fi
+expect_exit 0 "PF003 --fix leaves nothing behind" -- "$PYFLAGS" --no-cache --extend-select PF003 noqa/m.py
+printf '[tool.pyflags]\nper-file-ignores = { "m.py" = ["PF101"] }\n' > noqa/pyproject.toml
+expect_exit 1 "PF003 and per-file-ignores" -- "$PYFLAGS" --no-cache --extend-select PF003 --format concise noqa/before.py noqa/m.py
+expect_contains out.txt "noqa/m.py:1:15: PF003 Unused \`noqa\` directive (unused: \`PF101\`)" "a noqa for a per-file-ignored rule is unused"
+expect_not_contains out.txt "noqa/before.py:1:" "per-file-ignores apply only where they match"
 
 # Determinism across thread counts
 "$PYFLAGS" --select ALL -j 1 "$SRC/fixtures" > one.txt 2>&1

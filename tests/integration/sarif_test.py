@@ -39,6 +39,9 @@ with open(SCHEMA, encoding="utf-8") as f:
 validator = jsonschema.Draft7Validator(schema)
 
 work = tempfile.mkdtemp()
+# The result cache stays in the scratch directory even for the run whose working directory is the source
+# tree (part 3), so no .pyflags_cache is left in the checkout.
+os.environ["PYFLAGS_CACHE_DIR"] = os.path.join(work, ".pyflags_cache")
 try:
     # 1. The fixtures folder, every rule on: schema-valid and complete.
     shutil.copytree(os.path.join(SOURCE_DIR, "fixtures"), os.path.join(work, "fixtures"))
