@@ -9,24 +9,14 @@
 #include "linter/hash.h"
 #include "linter/registry.h"
 #include "linter/settings.h"
+#include "temp_dir.h"
 
 using namespace pyflags;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A scratch directory removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "pyflags-cache-test-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using pyflags::testing::TempDir;
 
 void write(const fs::path& path, std::string_view text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -115,7 +105,7 @@ std::string slurp(const fs::path& path) {
 }
 
 TEST_CASE("cached messages round-trip every field a format prints") {
-  TempDir tmp;
+  TempDir tmp("pyflags-cache-test");
   const fs::path dir = tmp.path / "cache";
   const std::string a = (tmp.path / "a.py").string(), b = (tmp.path / "b.py").string();
   write(a, "x = 1\n");
@@ -146,7 +136,7 @@ TEST_CASE("cached messages round-trip every field a format prints") {
 }
 
 TEST_CASE("a damaged bucket is a miss, and the next persist replaces it") {
-  TempDir tmp;
+  TempDir tmp("pyflags-cache-test");
   const fs::path dir = tmp.path / "cache";
   const std::string a = (tmp.path / "a.py").string();
   write(a, "x = 1\n");
@@ -193,7 +183,7 @@ TEST_CASE("a damaged bucket is a miss, and the next persist replaces it") {
 }
 
 TEST_CASE("persist merges with the bucket on disk and drops files that are gone") {
-  TempDir tmp;
+  TempDir tmp("pyflags-cache-test");
   const fs::path dir = tmp.path / "cache";
   const std::string a = (tmp.path / "a.py").string(), b = (tmp.path / "b.py").string();
   write(a, "x = 1\n");
@@ -214,7 +204,7 @@ TEST_CASE("persist merges with the bucket on disk and drops files that are gone"
 }
 
 TEST_CASE("a cache directory that cannot be created disables the cache with one warning") {
-  TempDir tmp;
+  TempDir tmp("pyflags-cache-test");
   write(tmp.path / "file", "not a directory");
   ResultCache cache(tmp.path / "file" / "cache");
   cache.store("a.py", "a.py", "s", "x = 1\n", {});
@@ -242,7 +232,7 @@ TEST_CASE("the cache directory: --cache-dir, then $PYFLAGS_CACHE_DIR, then cache
 }
 
 TEST_CASE("pyflags clean removes only directories pyflags made") {
-  TempDir tmp;
+  TempDir tmp("pyflags-cache-test");
   const fs::path ours = tmp.path / "custom";
   {
     ResultCache cache(ours);
@@ -261,7 +251,7 @@ TEST_CASE("pyflags clean removes only directories pyflags made") {
 }
 
 TEST_CASE("the settings fingerprint changes with what changes results") {
-  TempDir tmp;
+  TempDir tmp("pyflags-cache-test");
   const fs::path file = tmp.path / "a.py";
   write(file, "x = 1\n");
   auto fingerprint = [&](CliOverrides cli) {

@@ -14,31 +14,14 @@
 #include "linter/lsp/workspace_settings.h"
 #include "linter/registry.h"
 #include "linter/settings.h"
+#include "temp_dir.h"
 
 using namespace pyflags;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A scratch directory, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "pyflags-options-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& relative, const std::string& text) const {
-    const fs::path file = path / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    return file.string();
-  }
-};
+using pyflags::testing::TempDir;
 
 const OptionInfo& option_of(std::string_view rule, std::string_view name) {
   const Rule* r = find_rule(rule);
