@@ -306,7 +306,8 @@ bool ResultCache::prepare() {
 
 void ResultCache::persist() {
   std::lock_guard lock(mutex_);
-  for (auto& [id, bucket] : buckets_) {
+  for (auto& entry_of_id : buckets_) {
+    Bucket* const bucket = entry_of_id.second.get();  // not a structured binding: lambdas below capture it
     std::lock_guard bucket_lock(bucket->mutex);
     if (bucket->stored.empty()) continue;
     if (!prepare()) return;
