@@ -8,6 +8,7 @@
 #include <limits>
 #include <toml++/toml.h>
 
+#include "linter/output/output.h"
 #include "linter/text.h"
 
 namespace pyflags {
@@ -136,8 +137,7 @@ void read_settings(const std::string& path, const toml::table& table, Config& co
       config.unsafe_fixes = boolean(path, node, key);
     } else if (key == "output-format") {
       const std::string format = string(path, node, key);
-      static constexpr std::string_view kFormats[] = {"text", "concise", "json", "sarif", "github"};
-      if (std::find(std::begin(kFormats), std::end(kFormats), format) == std::end(kFormats)) {
+      if (std::find(std::begin(output::kFormats), std::end(output::kFormats), format) == std::end(output::kFormats)) {
         throw ConfigError(cat(where(path, node.source()), "unknown output-format `", format, "`"));
       }
       config.output_format = format;

@@ -196,6 +196,8 @@ int run_check(CheckArgs args) {
     output::write_sarif(*out, result.messages, result.unreadable);
   } else if (args.format == "github") {
     output::write_github(*out, result.messages);
+  } else if (args.format == "gitlab") {
+    output::write_gitlab(*out, result.messages);
   }
   out->flush();
   if (!*out) {
@@ -323,7 +325,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--extend-select", check.extend_select, "Enable these rules in addition")->delimiter(',')->allow_extra_args(false);
   check_cmd->add_option("--exclude", check.exclude, "Also skip files and directories with these names")->delimiter(',')->allow_extra_args(false);
   check_cmd->add_option("--format,--output-format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "concise", "json", "sarif", "github"}));
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(output::kFormats), std::end(output::kFormats))));
   check_cmd->add_option("-o,--output-file", check.output_file, "Write the report to this file");
   check_cmd->add_option("--stdin-filename", check.stdin_filename, "The name to report for stdin (-)");
   check_cmd->add_flag("-e,--exit-zero", check.exit_zero, "Exit 0 even when there are diagnostics");

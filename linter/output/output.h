@@ -22,6 +22,15 @@ void write_json(std::ostream& out, const std::vector<Message>& messages);
 void write_sarif(std::ostream& out, const std::vector<Message>& messages, const std::vector<std::string>& unreadable);
 // GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 void write_github(std::ostream& out, const std::vector<Message>& messages);
+// GitLab Code Quality JSON: description, check_name, fingerprint, severity, location.path + positions.
+void write_gitlab(std::ostream& out, const std::vector<Message>& messages);
+// One stable identity per message, in order: hash of rule, path and the whitespace-free source line,
+// plus the occurrence of that hash in the file (`0123456789abcdef:1`). Unchanged when lines are
+// inserted above; SARIF partialFingerprints and GitLab fingerprints.
+std::vector<std::string> line_fingerprints(const std::vector<Message>& messages);
+// Every value `--format` / `output-format` accepts.
+inline constexpr std::string_view kFormats[] = {"text", "concise", "json", "sarif", "github", "gitlab"};
+
 // The documentation URL of a rule (JSON `url`, SARIF `helpUri`, LSP `codeDescription.href`).
 std::string rule_url(const RuleInfo& rule);
 

@@ -104,36 +104,6 @@ json rule_descriptor(const RuleInfo& r) {
           {"properties", {{"tags", tags}, {"precision", "high"}, {"problem.severity", level(r.severity)}}}};
 }
 
-// FNV-1a, 64 bits: stable across runs and platforms, no dependency.
-std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce484222325ULL) {
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-// Hash of rule, path and the source line with all whitespace removed: unaffected by edits elsewhere in
-// the file, by re-indentation, or by the line moving.
-std::uint64_t line_hash(const Message& m) {
-  std::string normalized;
-  for (const char c : m.source_line) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') normalized.push_back(c);
-  }
-  std::uint64_t h = fnv1a(m.rule->code);
-  h = fnv1a("\x1f", h);
-  h = fnv1a(m.filename, h);
-  h = fnv1a("\x1f", h);
-  return fnv1a(normalized, h);
-}
-
-std::string hex(std::uint64_t v) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[i] = kHex[v & 15];
-  return out;
-}
-
 }  // namespace
 
 std::string rule_url(const RuleInfo& rule) {
@@ -152,7 +122,8 @@ void write_sarif(std::ostream& out, const std::vector<Message>& messages, const 
   }
   json results = json::array();
   json notifications = json::array();
-  std::map<std::pair<std::string, std::uint64_t>, int> occurrences;  // (file, hash) → count so far
+  const std::vector<std::string> fingerprints = line_fingerprints(messages);
+  std::size_t index = 0;
   std::set<std::string> notified_syntax;
   for (const Message& m : messages) {
     // A file that could not be read (PF002) or parsed (PF001) is also a tool execution notification.
@@ -163,8 +134,6 @@ void write_sarif(std::ostream& out, const std::vector<Message>& messages, const 
                                {"descriptor", {{"id", m.rule->code}}},
                                {"locations", json::array({{{"physicalLocation", {{"artifactLocation", artifact_location(m.filename)}}}}})}});
     }
-    const std::uint64_t hash = line_hash(m);
-    const int occurrence = ++occurrences[{m.filename, hash}];
     json result = {{"ruleId", m.rule->code},
                    {"ruleIndex", rule_index[m.rule->code]},
                    {"level", level(m.rule->severity)},
@@ -172,7 +141,7 @@ void write_sarif(std::ostream& out, const std::vector<Message>& messages, const 
                    {"locations", json::array({{{"physicalLocation",
                                                  {{"artifactLocation", artifact_location(m.filename)},
                                                   {"region", region(m.location, m.end_location)}}}}})},
-                   {"partialFingerprints", {{"pyflagsLineHash/v1", hex(hash) + ":" + std::to_string(occurrence)}}}};
+                   {"partialFingerprints", {{"pyflagsLineHash/v1", fingerprints[index++]}}}};
     if (m.fix) {
       json replacements = json::array();
       for (const ResolvedEdit& e : m.fix->edits) {

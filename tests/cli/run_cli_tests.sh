@@ -73,6 +73,33 @@ assert d["severity"] == "error" and d["filename"] == "proj/pkg/bad.py" and d["no
 assert d["fix"]["applicability"] == "unsafe" and d["fix"]["edits"][0]["content"] == "None", d
 PY
 then pass; else fail "json shape"; fi
+# GitLab Code Quality: shape, severities, unique fingerprints that survive a line inserted above.
+printf 'def f(x=[]):\n    return x is 1\n\n\ndef g(y=[]):\n    return y is 1\n' > gl.py
+expect_exit 1 "gitlab" -- "$PYFLAGS" --no-cache --format gitlab gl.py
+cp out.txt gl_before.json
+printf '# a comment inserted above\n' | cat - gl.py > gl2.py && mv gl2.py gl.py
+expect_exit 1 "gitlab after an insert" -- "$PYFLAGS" --no-cache --format gitlab gl.py
+if python3 - gl_before.json out.txt <<'PY'
+import json, sys
+before, after = (json.load(open(p)) for p in sys.argv[1:3])
+assert isinstance(before, list) and len(before) == 4, before
+for d in before:
+    assert set(d) == {"description", "check_name", "fingerprint", "severity", "location"}, d
+    assert d["severity"] in {"info", "minor", "major", "critical", "blocker"}, d
+    assert d["location"]["path"] == "gl.py" and set(d["location"]["positions"]) == {"begin", "end"}, d
+d = before[0]
+assert d["check_name"] == "PF101 mutable-default-argument" and d["severity"] == "critical", d
+assert d["description"].startswith("PF101 Mutable default"), d
+assert d["location"]["positions"]["begin"] == {"line": 1, "column": 9}, d
+assert len({d["fingerprint"] for d in before}) == 4, "fingerprints must be unique"
+assert [d["fingerprint"] for d in before] == [d["fingerprint"] for d in after], "fingerprints must be stable"
+assert after[0]["location"]["positions"]["begin"]["line"] == 2, after[0]
+PY
+then pass; else fail "gitlab shape and fingerprints"; fi
+mkdir -p fmt && printf 'output-format = "gitlab"\n' > fmt/pyflags.toml
+printf 'def f(x=[]):\n    return x\n' > fmt/m.py
+expect_exit 1 "output-format = gitlab in config" -- "$PYFLAGS" --no-cache fmt/m.py
+expect_contains out.txt '"check_name": "PF101 mutable-default-argument"' "gitlab from config"
 expect_exit 1 "output file" -- "$PYFLAGS" --format json --output-file report.json proj/pkg/bad.py
 if [[ -s report.json && ! -s out.txt ]]; then pass; else fail "--output-file writes the file, not stdout"; fi
 
