@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cctype>
 #include <cstring>
@@ -265,6 +266,7 @@ std::optional<std::vector<Message>> ResultCache::load(const std::string& path, c
   if (it == bucket.entries.end() || it->second.size != content.size() || it->second.hash != hash64(content)) {
     return std::nullopt;
   }
+  bucket.hit = true;
   std::vector<Message> messages = it->second.messages;
   for (Message& m : messages) m.filename = name;
   return messages;
@@ -306,10 +308,19 @@ bool ResultCache::prepare() {
 
 void ResultCache::persist() {
   std::lock_guard lock(mutex_);
+  const auto now = fs::file_time_type::clock::now();
+  bool wrote = false;
   for (auto& entry_of_id : buckets_) {
     Bucket* const bucket = entry_of_id.second.get();  // not a structured binding: lambdas below capture it
     std::lock_guard bucket_lock(bucket->mutex);
-    if (bucket->stored.empty()) continue;
+    if (bucket->stored.empty()) {
+      std::error_code ec;
+      if (bucket->hit && fs::last_write_time(bucket->file, ec) < now - std::chrono::hours(24) && !ec) {
+        fs::last_write_time(bucket->file, now, ec);  // still in use: keep it from being pruned
+      }
+      continue;
+    }
+    wrote = true;
     if (!prepare()) return;
     // Merge with the bucket as it is on disk now (another run may have written it meanwhile): this run's
     // entries win; others stay while their file exists.
@@ -334,6 +345,23 @@ void ResultCache::persist() {
     write_replacing(bucket->file, w.out, temp_counter_++);
     bucket->entries = std::move(merged);
     bucket->stored.clear();
+  }
+  if (wrote) prune(now);
+}
+
+constexpr auto kBucketMaxAge = std::chrono::hours(24 * 30);
+constexpr auto kTemporaryMaxAge = std::chrono::hours(1);
+
+void ResultCache::prune(fs::file_time_type now) {
+  std::error_code ec;
+  for (fs::directory_iterator it(buckets_dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    if (!it->is_regular_file(entry_ec)) continue;
+    const auto age = now - it->last_write_time(entry_ec);
+    if (entry_ec) continue;
+    // A temporary file an hour old was left by a killed run; a bucket a month old serves nobody.
+    const bool temporary = it->path().extension() == ".tmp";
+    if (age > (temporary ? kTemporaryMaxAge : kBucketMaxAge)) fs::remove(it->path(), entry_ec);
   }
 }
 

@@ -48,7 +48,10 @@ class ResultCache {
   // Remembers `messages` (all of them from `name`) for persist(). Thread-safe.
   void store(const std::string& path, const std::string& name, std::string_view settings, std::string_view content,
              const std::vector<Message>& messages);
-  // Writes every bucket that store() changed. Failures are silent after one warning.
+  // Writes every bucket that store() changed. Failures are silent after one warning. Buckets only read
+  // get their modification time refreshed (at most daily); after a write, buckets untouched for 30 days
+  // (old settings, old builds: as ruff drops entries unused for 30 days) and temporary files left by a
+  // killed run are deleted.
   void persist();
 
   // Problems worth one line on stderr (the cache directory could not be created); cleared by the call.
@@ -65,6 +68,7 @@ class ResultCache {
     std::uint64_t check = 0;             // a second, independent hash of the key, stored in the file
     std::mutex mutex;
     bool loaded = false;
+    bool hit = false;  // some load() was answered from it in this run
     std::map<std::string, Entry> entries;  // by file name
     std::set<std::string> stored;          // names store()d in this run
   };
@@ -72,6 +76,7 @@ class ResultCache {
   void load_bucket(Bucket& bucket);  // under bucket.mutex
   std::optional<std::map<std::string, Entry>> read_bucket(const Bucket& bucket) const;
   bool prepare();  // creates the directories once; false when they cannot be created
+  void prune(std::filesystem::file_time_type now);  // see persist()
 
   std::filesystem::path dir_, buckets_dir_;
   std::string build_;  // version + identity of this binary

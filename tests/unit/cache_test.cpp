@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -272,4 +273,52 @@ TEST_CASE("the settings fingerprint changes with what changes results") {
   const std::string with_config = configured();
   write(tmp.path / "pyflags.toml", "select = [\"PF1\"]  # same selection, other bytes\n");
   CHECK(configured() != with_config);
+}
+
+TEST_CASE("buckets in use are kept fresh; month-old buckets and stale temporary files are pruned on write") {
+  TempDir tmp("pyflags-cache-test");
+  const fs::path dir = tmp.path / "cache";
+  const std::string a = (tmp.path / "a.py").string();
+  const std::string b = (tmp.path / "sub" / "b.py").string();
+  write(a, "x = 1\n");
+  fs::create_directories(tmp.path / "sub");
+  write(b, "y = 2\n");
+  {
+    ResultCache cache(dir);
+    cache.store(a, "a.py", "s", "x = 1\n", sample_messages("a.py"));
+    cache.persist();
+  }
+  REQUIRE(buckets(dir).size() == 1);
+  const fs::path in_use = buckets(dir)[0];
+  const auto now = fs::file_time_type::clock::now();
+  const fs::path old_bucket = dir / PYFLAGS_VERSION / "00000000000000aa";
+  const fs::path recent_bucket = dir / PYFLAGS_VERSION / "00000000000000bb";
+  const fs::path stale_temp = dir / PYFLAGS_VERSION / "00000000000000cc.123.0.tmp";
+  const fs::path fresh_temp = dir / PYFLAGS_VERSION / "00000000000000dd.456.0.tmp";
+  for (const fs::path& p : {old_bucket, recent_bucket, stale_temp, fresh_temp}) write(p, "x");
+  fs::last_write_time(old_bucket, now - std::chrono::hours(24 * 31));
+  fs::last_write_time(recent_bucket, now - std::chrono::hours(24 * 29));
+  fs::last_write_time(stale_temp, now - std::chrono::hours(2));
+  fs::last_write_time(in_use, now - std::chrono::hours(24 * 20));
+  {
+    // A run that only reads `a` refreshes its bucket, and writes nothing, so prunes nothing.
+    ResultCache cache(dir);
+    REQUIRE(cache.load(a, "a.py", "s", "x = 1\n"));
+    cache.persist();
+    CHECK(fs::last_write_time(in_use) > now - std::chrono::hours(1));
+    CHECK(fs::exists(old_bucket));
+  }
+  {
+    // A run that writes prunes what is a month old, and temporary files over an hour old.
+    ResultCache cache(dir);
+    cache.store(b, "sub/b.py", "s", "y = 2\n", {});
+    cache.persist();
+  }
+  CHECK_FALSE(fs::exists(old_bucket));
+  CHECK_FALSE(fs::exists(stale_temp));
+  CHECK(fs::exists(recent_bucket));
+  CHECK(fs::exists(fresh_temp));
+  CHECK(fs::exists(in_use));
+  ResultCache cache(dir);
+  CHECK(cache.load(a, "a.py", "s", "x = 1\n"));
 }
