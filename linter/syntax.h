@@ -106,8 +106,27 @@ inline NamedChildren named_children(TSNode n) { return NamedChildren(n); }
 inline Children children(TSNode n) { return Children(n); }
 
 inline bool is(TSNode n, TSSymbol kind) { return !ts_node_is_null(n) && ts_node_symbol(n) == kind; }
+// `ts_node_child_by_field_id` scans the node's children from the first each time, and ~30 rules ask
+// the same few fields (a call's `function`, a def's `body` ...) of the node the walk dispatches: a small
+// per-thread direct-mapped memo answers the repeats. Keyed by node id, tree and start byte; cleared
+// when a walk starts and when a tree is deleted, so an address reused by a later tree never hits.
+struct FieldMemo {
+  const void* id;
+  const TSTree* tree;
+  std::uint32_t start;
+  TSFieldId field;
+  TSNode result;
+};
+inline thread_local FieldMemo g_field_memo[1024];
+inline void clear_field_memo() { for (FieldMemo& e : g_field_memo) e.id = nullptr; }
 inline TSNode field(TSNode n, TSFieldId f) {
-  return ts_node_is_null(n) ? TSNode{} : ts_node_child_by_field_id(n, f);
+  if (ts_node_is_null(n)) return TSNode{};
+  const std::size_t h = ((reinterpret_cast<std::uintptr_t>(n.id) >> 3) ^ (std::size_t{f} * 0x9E3779B1u)) & 1023;
+  FieldMemo& e = g_field_memo[h];
+  if (e.id == n.id && e.tree == n.tree && e.start == n.context[0] && e.field == f) return e.result;
+  const TSNode r = ts_node_child_by_field_id(n, f);
+  e = FieldMemo{n.id, n.tree, n.context[0], f, r};
+  return r;
 }
 inline bool same_node(TSNode a, TSNode b) { return a.id == b.id && a.tree == b.tree; }
 inline bool contains(TSNode outer, TSNode inner) {
@@ -160,7 +179,10 @@ class Parser {
 
 // Owns a TSTree.
 struct TreeDeleter {
-  void operator()(TSTree* t) const { ts_tree_delete(t); }
+  void operator()(TSTree* t) const {
+    clear_field_memo();
+    ts_tree_delete(t);
+  }
 };
 
 }  // namespace pyflags

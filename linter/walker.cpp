@@ -87,6 +87,7 @@ void walk(const TSTree* tree, const SourceFile& file, const Dispatch& dispatch, 
   const std::size_t first_diagnostic = out.size();
 
   state.facts.reset();
+  clear_field_memo();
   Context ctx{file, sym, state.stack, state.scopes, target_minor, state.facts, dispatch.options()};
   Reporter reporter(out);
   std::vector<std::uint8_t>& opened = state.opened;
