@@ -79,7 +79,7 @@ TSNode decorator_callee(const Context& ctx, TSNode decorator) {
 }
 
 TSNode decorated_parent(const Context& ctx, TSNode definition) {
-  const TSNode parent = ts_node_is_null(definition) ? TSNode{} : ts_node_parent(definition);
+  const TSNode parent = ts_node_is_null(definition) ? TSNode{} : parent_of(definition);
   return is(parent, ctx.sym.decorated_definition) ? parent : TSNode{};
 }
 
@@ -112,10 +112,10 @@ bool decorator_named(const Context& ctx, TSNode decorator, std::initializer_list
 }
 
 TSNode class_of_method(const Context& ctx, TSNode def) {
-  TSNode up = ts_node_parent(def);
-  if (is(up, ctx.sym.decorated_definition)) up = ts_node_parent(up);
+  TSNode up = parent_of(def);
+  if (is(up, ctx.sym.decorated_definition)) up = parent_of(up);
   if (!is(up, ctx.sym.block)) return {};
-  up = ts_node_parent(up);
+  up = parent_of(up);
   return is(up, ctx.sym.class_definition) ? up : TSNode{};
 }
 

@@ -5,8 +5,8 @@
 namespace pyflags::python {
 
 TSNode outer_parentheses(const Context& ctx, TSNode node) {
-  for (TSNode parent = ts_node_parent(node); is(parent, ctx.sym.parenthesized_expression);
-       parent = ts_node_parent(parent)) {
+  for (TSNode parent = parent_of(node); is(parent, ctx.sym.parenthesized_expression);
+       parent = parent_of(parent)) {
     node = parent;
   }
   return node;
@@ -14,7 +14,7 @@ TSNode outer_parentheses(const Context& ctx, TSNode node) {
 
 bool is_whole_subscript_index(const Context& ctx, TSNode node) {
   node = outer_parentheses(ctx, node);
-  const TSNode parent = ts_node_parent(node);
+  const TSNode parent = parent_of(node);
   if (!is(parent, ctx.sym.subscript) || same_node(field(parent, ctx.sym.field.value), node)) return false;
   unsigned indexes = 0;
   for (TSNode child : named_children(parent)) {
@@ -27,9 +27,9 @@ bool is_sql_builder_argument(const Context& ctx, TSNode node) {
   const Symbols& s = ctx.sym;
   for (;;) {
     node = outer_parentheses(ctx, node);
-    const TSNode args = ts_node_parent(node);
+    const TSNode args = parent_of(node);
     if (!is(args, s.argument_list)) return false;  // keyword arguments have a keyword_argument parent
-    const TSNode call = ts_node_parent(args);
+    const TSNode call = parent_of(args);
     const TSNode fn = field(call, s.field.function);
     std::string_view name;
     if (is(fn, s.attribute)) {
@@ -46,7 +46,7 @@ bool is_sql_builder_argument(const Context& ctx, TSNode node) {
 bool is_whole_condition(const Context& ctx, TSNode node) {
   const Symbols& s = ctx.sym;
   node = outer_parentheses(ctx, node);
-  const TSNode parent = ts_node_parent(node);
+  const TSNode parent = parent_of(node);
   if (ts_node_is_null(parent)) return false;
   const TSSymbol k = ts_node_symbol(parent);
   if (k == s.if_statement || k == s.elif_clause || k == s.while_statement) {

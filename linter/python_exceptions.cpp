@@ -139,7 +139,7 @@ TSNode enclosing_handler(const Context& ctx, bool* between_finally) {
 bool identifier_binds(const Context& ctx, TSNode identifier) {
   const Symbols& s = ctx.sym;
   TSNode child = identifier;
-  TSNode parent = ts_node_parent(identifier);
+  TSNode parent = parent_of(identifier);
   for (;;) {
     if (ts_node_is_null(parent)) return false;
     const TSSymbol k = ts_node_symbol(parent);
@@ -147,7 +147,7 @@ bool identifier_binds(const Context& ctx, TSNode identifier) {
         k == s.parenthesized_expression || k == s.tuple || k == s.list || k == s.expression_list ||
         k == s.list_splat || k == s.as_pattern_target) {
       child = parent;
-      parent = ts_node_parent(parent);
+      parent = parent_of(parent);
       continue;
     }
     if (k == s.assignment || k == s.augmented_assignment || k == s.for_statement || k == s.for_in_clause) {
@@ -158,7 +158,7 @@ bool identifier_binds(const Context& ctx, TSNode identifier) {
     }
     if (k == s.as_pattern || k == s.aliased_import) return same_node(field(parent, s.field.alias), child);
     if (k == s.dotted_name) {  // `import a.b` binds `a`; `from m import a` binds `a`, not `m`
-      const TSNode stmt = ts_node_parent(parent);
+      const TSNode stmt = parent_of(parent);
       if (is(stmt, s.import_statement)) return same_node(ts_node_named_child(parent, 0), child);
       if (is(stmt, s.import_from_statement)) {
         return !same_node(field(stmt, s.field.module_name), parent) && ts_node_named_child_count(parent) == 1;

@@ -98,10 +98,10 @@ OpenMode open_mode(const Context& ctx, TSNode call) {
 }
 
 TSNode parent_skipping_parens(const Context& ctx, TSNode node, TSNode* child) {
-  TSNode parent = ts_node_parent(node);
+  TSNode parent = parent_of(node);
   while (is(parent, ctx.sym.parenthesized_expression)) {
     node = parent;
-    parent = ts_node_parent(parent);
+    parent = parent_of(parent);
   }
   if (child != nullptr) *child = node;
   return parent;
@@ -112,10 +112,10 @@ TSNode call_receiving_argument(const Context& ctx, TSNode expr) {
   TSNode parent = parent_skipping_parens(ctx, expr, &child);
   if (is(parent, ctx.sym.keyword_argument)) {
     if (!same_node(field(parent, ctx.sym.field.value), child)) return {};
-    parent = ts_node_parent(parent);
+    parent = parent_of(parent);
   }
   if (!is(parent, ctx.sym.argument_list)) return {};
-  const TSNode call = ts_node_parent(parent);
+  const TSNode call = parent_of(parent);
   return is(call, ctx.sym.call) ? call : TSNode{};
 }
 
@@ -124,7 +124,7 @@ bool is_with_item_expression(const Context& ctx, TSNode expr) {
   TSNode parent = parent_skipping_parens(ctx, expr, &child);
   if (is(parent, ctx.sym.as_pattern)) {
     if (same_node(field(parent, ctx.sym.field.alias), child)) return false;
-    parent = ts_node_parent(parent);
+    parent = parent_of(parent);
   }
   return is(parent, ctx.sym.with_item);
 }
@@ -144,14 +144,14 @@ TSNode receiver_of_bare_method_call(const Context& ctx, TSNode call, std::string
 bool is_name_binding(const Context& ctx, TSNode identifier) {
   const Symbols& s = ctx.sym;
   TSNode child = identifier;
-  TSNode parent = ts_node_parent(identifier);
+  TSNode parent = parent_of(identifier);
   for (;;) {
     const TSSymbol k = ts_node_is_null(parent) ? 0 : ts_node_symbol(parent);
     if (k == s.pattern_list || k == s.tuple_pattern || k == s.list_pattern || k == s.list_splat_pattern ||
         k == s.parenthesized_expression || k == s.tuple || k == s.list || k == s.expression_list ||
         k == s.list_splat || k == s.as_pattern_target) {
       child = parent;
-      parent = ts_node_parent(parent);
+      parent = parent_of(parent);
       continue;
     }
     break;
@@ -167,7 +167,7 @@ bool is_name_binding(const Context& ctx, TSNode identifier) {
   if (k == s.as_pattern || k == s.except_clause) return same_node(field(parent, s.field.alias), child);
   if (k == s.delete_statement || k == s.global_statement || k == s.nonlocal_statement) return true;
   if (k == s.dotted_name || k == s.aliased_import) {
-    for (TSNode up = parent; !ts_node_is_null(up); up = ts_node_parent(up)) {
+    for (TSNode up = parent; !ts_node_is_null(up); up = parent_of(up)) {
       const TSSymbol u = ts_node_symbol(up);
       if (u == s.import_statement || u == s.import_from_statement || u == s.future_import_statement) return true;
       if (u != s.dotted_name && u != s.aliased_import) break;
@@ -179,7 +179,7 @@ bool is_name_binding(const Context& ctx, TSNode identifier) {
 bool is_name_read(const Context& ctx, TSNode identifier) {
   const Symbols& s = ctx.sym;
   if (!is(identifier, s.identifier)) return false;
-  const TSNode parent = ts_node_parent(identifier);
+  const TSNode parent = parent_of(identifier);
   const TSSymbol k = ts_node_is_null(parent) ? 0 : ts_node_symbol(parent);
   if (k == s.attribute) return !same_node(field(parent, s.field.attribute), identifier);
   if (k == s.keyword_argument || k == s.default_parameter || k == s.typed_default_parameter) {
@@ -190,7 +190,7 @@ bool is_name_read(const Context& ctx, TSNode identifier) {
     return false;
   }
   if (k == s.list_splat_pattern) {
-    const TSNode up = ts_node_parent(parent);
+    const TSNode up = parent_of(parent);
     if (is(up, s.parameters) || is(up, s.lambda_parameters) || is(up, s.typed_parameter)) return false;
   }
   return !is_name_binding(ctx, identifier);

@@ -16,7 +16,7 @@ bool chain_equal(const Context& ctx, TSNode a, TSNode b) {
 }
 
 TSNode statement_of(const Context& ctx, TSNode node) {
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent); node = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = parent_of(node); !ts_node_is_null(parent); node = parent, parent = parent_of(parent)) {
     if (is(parent, ctx.sym.block) || is(parent, ctx.sym.module)) return node;
   }
   return node;

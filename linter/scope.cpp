@@ -140,7 +140,7 @@ bool ScopeTable::enter(TSNode node, const Symbols& sym, const SourceFile& file) 
     bind_target(BindingKind::ComprehensionTarget, field(node, sym.field.left), node, TSNode{}, sym, file, here);
   } else if (k == sym.as_pattern) {
     // `with x as y`, `except E as e` (older shapes) and `case P as y`.
-    const TSNode parent = ts_node_parent(node);
+    const TSNode parent = parent_of(node);
     const BindingKind kind = is(parent, sym.with_item)       ? BindingKind::WithTarget
                              : is(parent, sym.except_clause) ? BindingKind::ExceptTarget
                                                              : BindingKind::MatchCapture;

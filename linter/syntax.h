@@ -118,7 +118,11 @@ struct FieldMemo {
   TSNode result;
 };
 inline thread_local FieldMemo g_field_memo[1024];
-inline void clear_field_memo() { for (FieldMemo& e : g_field_memo) e.id = nullptr; }
+inline thread_local FieldMemo g_parent_memo[1024];
+inline void clear_field_memo() {
+  for (FieldMemo& e : g_field_memo) e.id = nullptr;
+  for (FieldMemo& e : g_parent_memo) e.id = nullptr;
+}
 inline TSNode field(TSNode n, TSFieldId f) {
   if (ts_node_is_null(n)) return TSNode{};
   const std::size_t h = ((reinterpret_cast<std::uintptr_t>(n.id) >> 3) ^ (std::size_t{f} * 0x9E3779B1u)) & 1023;
@@ -126,6 +130,17 @@ inline TSNode field(TSNode n, TSFieldId f) {
   if (e.id == n.id && e.tree == n.tree && e.start == n.context[0] && e.field == f) return e.result;
   const TSNode r = ts_node_child_by_field_id(n, f);
   e = FieldMemo{n.id, n.tree, n.context[0], f, r};
+  return r;
+}
+// The same memo idea for `ts_node_parent`, which descends from the root to find a node's parent: rules
+// ask for the parents of the dispatched node and its neighbours over and over.
+inline TSNode parent_of(TSNode n) {
+  if (ts_node_is_null(n)) return TSNode{};
+  const std::size_t h = (reinterpret_cast<std::uintptr_t>(n.id) >> 3) & 1023;
+  FieldMemo& e = g_parent_memo[h];
+  if (e.id == n.id && e.tree == n.tree && e.start == n.context[0]) return e.result;
+  const TSNode r = ts_node_parent(n);
+  e = FieldMemo{n.id, n.tree, n.context[0], 0, r};
   return r;
 }
 inline bool same_node(TSNode a, TSNode b) { return a.id == b.id && a.tree == b.tree; }

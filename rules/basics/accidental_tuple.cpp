@@ -31,7 +31,7 @@ is really wanted, write the parentheses, `(30,)`, so the intent is visible.)",
 
 void check(TSNode list, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
-  const TSNode parent = ts_node_parent(list);
+  const TSNode parent = parent_of(list);
   const TSSymbol k = ts_node_symbol(parent);
   if (k == s.assignment || k == s.augmented_assignment) {
     if (!same_node(field(parent, s.field.right), list)) return;

@@ -86,10 +86,10 @@ bool is_nan_constant(const Context& ctx, TSNode n) {
 TSSymbol asserted_operator(const Context& ctx, TSNode comparison) {
   const Symbols& s = ctx.sym;
   TSNode arg = comparison;
-  while (is(ts_node_parent(arg), s.parenthesized_expression)) arg = ts_node_parent(arg);
-  const TSNode args = ts_node_parent(arg);
+  while (is(parent_of(arg), s.parenthesized_expression)) arg = parent_of(arg);
+  const TSNode args = parent_of(arg);
   if (!is(args, s.argument_list)) return 0;
-  const TSNode call = ts_node_parent(args);
+  const TSNode call = parent_of(args);
   const TSNode fn = field(call, s.field.function);
   if (!is(fn, s.attribute) || !same_node(python::positional_argument(ctx, call, 0), arg)) return 0;
   const std::string_view method = ctx.text(field(fn, s.field.attribute));

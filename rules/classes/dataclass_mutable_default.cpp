@@ -55,7 +55,7 @@ void report_mutable(const Context& ctx, Reporter& out, TSNode name, TSNode value
 void check(TSNode cls, const Context& ctx, Reporter& out) {
   if (ctx.file.is_stub()) return;
   const Symbols& s = ctx.sym;
-  if (!is(ts_node_parent(cls), s.decorated_definition) || !python::is_dataclass(ctx, cls)) return;
+  if (!is(parent_of(cls), s.decorated_definition) || !python::is_dataclass(ctx, cls)) return;
   for (TSNode stmt : named_children(field(cls, s.field.body))) {
     const TSNode a = python::as_assignment(ctx, stmt);
     const TSNode type = field(a, s.field.type);

@@ -86,9 +86,9 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
   if (text.size() <= 4 || !text.starts_with("__") || !text.ends_with("__")) return;  // `__helper`, `_x_`
   if (ctx.file.is_stub()) return;
   // Directly in a class body: def → (decorated_definition) → block → class_definition.
-  TSNode parent = ts_node_parent(def);
-  if (is(parent, s.decorated_definition)) parent = ts_node_parent(parent);
-  if (!is(parent, s.block) || !is(ts_node_parent(parent), s.class_definition)) return;
+  TSNode parent = parent_of(def);
+  if (is(parent, s.decorated_definition)) parent = parent_of(parent);
+  if (!is(parent, s.block) || !is(parent_of(parent), s.class_definition)) return;
   if (is_known(text) || ctx.options.contains(kAllowedNames, text)) return;
   out.report(name, cat("`", shorten(text),
                        "` looks like a special method, but Python defines no such hook; dunder names are reserved "

@@ -190,8 +190,8 @@ void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span
 
 // The body of the scope that defines `cls`: the enclosing function's, or the module.
 TSNode defining_scope(const Context& ctx, TSNode cls) {
-  TSNode up = ts_node_parent(cls);
-  while (!ts_node_is_null(ts_node_parent(up)) && !is(up, ctx.sym.function_definition)) up = ts_node_parent(up);
+  TSNode up = parent_of(cls);
+  while (!ts_node_is_null(parent_of(up)) && !is(up, ctx.sym.function_definition)) up = parent_of(up);
   return is(up, ctx.sym.function_definition) ? field(up, ctx.sym.field.body) : up;
 }
 

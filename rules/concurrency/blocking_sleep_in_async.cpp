@@ -57,7 +57,7 @@ Resolved all_bindings(const Context& ctx, std::string_view name, Ok ok) {
 bool can_fix(const Context& ctx, TSNode call) {
   const Binding* asyncio = ctx.scopes.lookup(ctx.current_scope(), "asyncio");
   if (asyncio == nullptr || asyncio->kind != BindingKind::Import || asyncio->module != "asyncio") return false;
-  if (is(ts_node_parent(call), ctx.sym.await)) return false;
+  if (is(parent_of(call), ctx.sym.await)) return false;
   const auto frames = ctx.stack.frames();
   for (auto it = frames.rbegin(); it != frames.rend() && it->kind != FrameKind::Function; ++it) {
     if (is(it->node, ctx.sym.generator_expression)) return false;
@@ -95,7 +95,7 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
 
   std::optional<Fix> fix;
   if (can_fix(ctx, call)) {
-    const TSNode parent = ts_node_parent(call);
+    const TSNode parent = parent_of(call);
     const bool wrap = (is(parent, s.attribute) && same_node(field(parent, s.field.object), call)) ||
                       (is(parent, s.subscript) && same_node(field(parent, s.field.value), call)) ||
                       (is(parent, s.call) && same_node(field(parent, s.field.function), call));

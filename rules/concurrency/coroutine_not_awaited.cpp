@@ -58,7 +58,7 @@ bool harmless_decorator(const Context& ctx, TSNode decorator) {
 // `def` is an `async def` (not an async generator) that its decorators, if any, leave a coroutine function.
 bool is_coroutine_def(const Context& ctx, TSNode def) {
   if (!is(def, ctx.sym.function_definition) || !is(ts_node_child(def, 0), ctx.sym.kw_async)) return false;
-  const TSNode parent = ts_node_parent(def);
+  const TSNode parent = parent_of(def);
   if (is(parent, ctx.sym.decorated_definition)) {
     for (TSNode child : named_children(parent)) {
       if (is(child, ctx.sym.decorator) && !harmless_decorator(ctx, child)) return false;
@@ -147,7 +147,7 @@ bool only_read_as_result(const Context& ctx, TSNode function, TSNode target) {
   // Nested scopes are entered on purpose: a closure that awaits or passes NAME on is a use too.
   walk_subtree(field(function, s.field.body), [&](TSNode node) {
     if (is(node, s.identifier) && ctx.text(node) == name && !same_node(node, target)) {
-      const TSNode parent = ts_node_parent(node);
+      const TSNode parent = parent_of(node);
       if (is(parent, s.attribute) && same_node(field(parent, s.field.attribute), node)) {
         // `x.NAME`: an attribute name, not a mention
       } else if (is(parent, s.keyword_argument) && same_node(field(parent, s.field.name), node)) {

@@ -51,15 +51,15 @@ void walk_own_scope(const Context& ctx, TSNode root, Visit visit) {
 bool is_consuming_use(const Context& ctx, TSNode id) {
   const Symbols& s = ctx.sym;
   TSNode use = id;
-  TSNode parent = ts_node_parent(id);
+  TSNode parent = parent_of(id);
   while (is(parent, s.parenthesized_expression)) {
     use = parent;
-    parent = ts_node_parent(parent);
+    parent = parent_of(parent);
   }
   if (is(parent, s.for_statement) || is(parent, s.for_in_clause)) return same_node(field(parent, s.field.right), use);
   if (is(parent, s.list_splat)) return true;
   if (!is(parent, s.argument_list)) return false;
-  const TSNode call = ts_node_parent(parent);
+  const TSNode call = parent_of(parent);
   if (python::positional_count(ctx, call) != 1 || !same_node(python::positional_argument(ctx, call, 0), use)) {
     return false;
   }
@@ -186,7 +186,7 @@ std::string_view producer_kind(const Context& ctx, TSNode value, std::string_vie
   // A generator function defined (undecorated) at module level, called by its bare name.
   const Binding* b = ctx.scopes.lookup(ctx.current_scope(), name);
   if (b == nullptr || b->scope != ctx.scopes.module() || b->kind != BindingKind::Function) return {};
-  if (!is(ts_node_parent(b->statement), s.module)) return {};
+  if (!is(parent_of(b->statement), s.module)) return {};
   for (const std::uint32_t id : ctx.scopes.scope(ctx.scopes.module()).bindings) {
     const Binding& other = ctx.scopes.binding(id);
     if (other.name == name && !same_node(other.statement, b->statement)) return {};
@@ -205,7 +205,7 @@ void check(TSNode assignment, const Context& ctx, Reporter& out) {
   std::string_view veto;
   const std::string_view kind = producer_kind(ctx, value, veto);
   if (kind.empty()) return;
-  const TSNode stmt = ts_node_parent(assignment);  // not O(1): only after the cheap tests
+  const TSNode stmt = parent_of(assignment);  // not O(1): only after the cheap tests
   if (!is(stmt, s.expression_statement) || ts_node_named_child_count(stmt) != 1) return;
   const std::string_view name = ctx.text(target);
 
@@ -217,8 +217,8 @@ void check(TSNode assignment, const Context& ctx, Reporter& out) {
       first = unconditional_use(ctx, next, name);
       if (!ts_node_is_null(first)) {
         TSNode use = first;
-        while (is(ts_node_parent(use), s.parenthesized_expression)) use = ts_node_parent(use);
-        const TSNode loop = ts_node_parent(use);
+        while (is(parent_of(use), s.parenthesized_expression)) use = parent_of(use);
+        const TSNode loop = parent_of(use);
         if (is(loop, s.for_statement) && same_node(field(loop, s.field.right), use) && body_exits_early(ctx, loop)) return;
       }
       continue;

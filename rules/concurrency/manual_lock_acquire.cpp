@@ -106,8 +106,8 @@ bool released_at_once(const Context& ctx, TSNode stmt, TSNode lock) {
   const Symbols& s = ctx.sym;
   const TSNode next = next_statement(ctx, stmt);
   if (!ts_node_is_null(next)) return is_release_of(ctx, next, lock);
-  const TSNode block = ts_node_parent(stmt);
-  const TSNode owner = ts_node_parent(block);
+  const TSNode block = parent_of(stmt);
+  const TSNode owner = parent_of(block);
   if (!is(owner, s.try_statement) || !same_node(field(owner, s.field.body), block)) return false;
   for (TSNode clause : named_children(owner)) {
     if (!is(clause, s.else_clause)) continue;

@@ -84,10 +84,10 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
   if (!ts_node_is_null(daemon) && is_true(ctx, field(daemon, s.field.value))) return;
   if (!python::refers_to(ctx, fn, "threading.Thread")) return;
   // `t = Thread(target=...)` (or `self.x = t = ...`) then `t.daemon = True`: a daemon thread too.
-  TSNode inner = call, up = ts_node_parent(call);
+  TSNode inner = call, up = parent_of(call);
   while (is(up, s.assignment) && same_node(field(up, s.field.right), inner)) {
     inner = up;
-    up = ts_node_parent(up);
+    up = parent_of(up);
   }
   if (is(up, s.expression_statement)) {
     for (TSNode a = inner; is(a, s.assignment); a = field(a, s.field.right)) {

@@ -71,7 +71,7 @@ bool reads(const Context& ctx, TSNode node, std::string_view name) {
   const Symbols& s = ctx.sym;
   if (is(node, s.identifier)) {
     if (ctx.text(node) != name) return false;
-    const TSNode parent = ts_node_parent(node);
+    const TSNode parent = parent_of(node);
     if (is(parent, s.attribute) && same_node(field(parent, s.field.attribute), node)) return false;
     if (is(parent, s.keyword_argument) && same_node(field(parent, s.field.name), node)) return false;
     return true;

@@ -91,8 +91,8 @@ bool guarded_in_nested_loops(const Context& ctx, TSNode stmt, TSNode outer, TSNo
   const Symbols& s = ctx.sym;
   TSNode guard{};
   TSNode node = stmt;
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent) && !same_node(node, outer);
-       node = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = parent_of(node); !ts_node_is_null(parent) && !same_node(node, outer);
+       node = parent, parent = parent_of(parent)) {
     const TSSymbol k = ts_node_symbol(parent);
     if (ts_node_is_null(guard)) {
       if (k == s.if_statement || k == s.elif_clause) {
@@ -131,7 +131,7 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
     if (!is(n, s.assignment)) return true;
     TSNode a{}, b{};
     if (!is_swap(ctx, n, a, b)) return false;
-    const TSNode stmt = ts_node_parent(n);
+    const TSNode stmt = parent_of(n);
     if (!is(stmt, s.expression_statement)) return false;
     // One swap then `break` / `return`: a single exchange per scan (next-permutation), not a sort.
     const TSNode next = python::next_statement_skipping_comments(ctx, stmt);

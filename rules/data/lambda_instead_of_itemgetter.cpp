@@ -75,13 +75,13 @@ void append_path(const Context& ctx, TSNode node, std::string& out) {
 void check(TSNode lambda, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
   TSNode value = lambda;
-  TSNode parent = ts_node_parent(value);
+  TSNode parent = parent_of(value);
   while (is(parent, s.parenthesized_expression)) {
     value = parent;
-    parent = ts_node_parent(value);
+    parent = parent_of(value);
   }
   if (!is(parent, s.keyword_argument) || !same_node(field(parent, s.field.value), value)) return;
-  if (!is(ts_node_parent(ts_node_parent(parent)), s.call)) return;  // not `class A(key=...)`
+  if (!is(parent_of(parent_of(parent)), s.call)) return;  // not `class A(key=...)`
   if (ctx.text(field(parent, s.field.name)) != "key") return;
   const TSNode params = field(lambda, s.field.parameters);
   if (named_children(params).size() != 1) return;  // null-safe: `lambda: 0`

@@ -59,7 +59,7 @@ bool is_zero(const Context& ctx, TSNode n) {
 bool in_repeated_position(const Context& ctx, TSNode call) {
   const Symbols& s = ctx.sym;
   TSNode child = call;
-  for (TSNode p = ts_node_parent(call); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(call); !ts_node_is_null(p); child = p, p = parent_of(p)) {
     const TSSymbol k = ts_node_symbol(p);
     if (k == s.function_definition || k == s.lambda || k == s.class_definition) return false;
     if (k == s.for_statement) {

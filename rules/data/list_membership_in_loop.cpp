@@ -36,7 +36,7 @@ turning the list of a hot loop into a set is one of the cheapest big speed-ups t
 // `if` clause or element, without crossing a def / lambda / class.
 bool evaluated_repeatedly(const Context& ctx, TSNode node) {
   const Symbols& s = ctx.sym;
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent); node = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = parent_of(node); !ts_node_is_null(parent); node = parent, parent = parent_of(parent)) {
     const TSSymbol k = ts_node_symbol(parent);
     if (k == s.function_definition || k == s.lambda || k == s.class_definition) return false;
     if (k == s.for_statement) {
@@ -115,8 +115,8 @@ std::string_view list_operand(const Context& ctx, TSNode right, TSNode compariso
   if (scope == ctx.current_scope()) {
     // Bindings later in the enclosing loops reach the test too: look at the outermost loop of the scope.
     TSNode outer{};
-    for (TSNode p = ts_node_parent(comparison); !ts_node_is_null(p) && !python::is_scope_boundary(ctx, p);
-         p = ts_node_parent(p)) {
+    for (TSNode p = parent_of(comparison); !ts_node_is_null(p) && !python::is_scope_boundary(ctx, p);
+         p = parent_of(p)) {
       if (python::is_loop(ctx, p)) outer = p;
     }
     if (!ts_node_is_null(outer) && rebound_otherwise(ctx, outer, name)) return {};

@@ -60,12 +60,12 @@ struct BodyFacts {
 bool is_write_target(const Context& ctx, TSNode node) {
   const Symbols& s = ctx.sym;
   TSNode child = node;
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent); child = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = parent_of(node); !ts_node_is_null(parent); child = parent, parent = parent_of(parent)) {
     const TSSymbol k = ts_node_symbol(parent);
     if (k == s.pattern_list || k == s.tuple_pattern || k == s.list_pattern || k == s.list_splat_pattern) continue;
     if (k == s.assignment || k == s.augmented_assignment) return same_node(field(parent, s.field.left), child);
     if (k == s.delete_statement) return true;
-    if (k == s.expression_list && is(ts_node_parent(parent), s.delete_statement)) continue;
+    if (k == s.expression_list && is(parent_of(parent), s.delete_statement)) continue;
     return false;
   }
   return false;
@@ -81,8 +81,8 @@ BodyFacts scan_body(const Context& ctx, TSNode body, TSNode seq, std::string_vie
     if (k == s.subscript && python::same_expression(ctx, field(node, s.field.value), seq)) {
       const TSNode sub = field(node, s.field.subscript);
       const bool write = is_write_target(ctx, node);
-      if (write && (is(sub, s.slice) || is(ts_node_parent(node), s.delete_statement) ||
-                    is(ts_node_parent(ts_node_parent(node)), s.delete_statement))) {
+      if (write && (is(sub, s.slice) || is(parent_of(node), s.delete_statement) ||
+                    is(parent_of(parent_of(node)), s.delete_statement))) {
         facts.changes_sequence = true;  // `SEQ[a:b] = ...`, `del SEQ[...]`
       }
       const bool exactly_index = is(sub, s.identifier) && ctx.text(sub) == index &&

@@ -37,10 +37,10 @@ and `for k in users` directly.)",
 bool used_as_iterable(const Context& ctx, TSNode call) {
   const Symbols& s = ctx.sym;
   TSNode node = call;
-  TSNode parent = ts_node_parent(node);
+  TSNode parent = parent_of(node);
   while (is(parent, s.parenthesized_expression)) {
     node = parent;
-    parent = ts_node_parent(node);
+    parent = parent_of(node);
   }
   if (ts_node_is_null(parent)) return false;
   const TSSymbol k = ts_node_symbol(parent);
@@ -83,7 +83,7 @@ bool keys_protocol(const Context& ctx, TSNode call, TSNode recv) {
     return false;
   };
   TSNode node = call;
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent); node = parent, parent = ts_node_parent(parent)) {
+  for (TSNode parent = parent_of(node); !ts_node_is_null(parent); node = parent, parent = parent_of(parent)) {
     const TSSymbol k = ts_node_symbol(parent);
     if (python::is_scope_boundary(ctx, parent)) return false;
     if ((k == s.if_statement || k == s.elif_clause || k == s.while_statement) &&

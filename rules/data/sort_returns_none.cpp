@@ -60,7 +60,7 @@ void check(TSNode call, const Context& ctx, Reporter& out) {
 
   // "Used": the whole right-hand side of an assignment or walrus, a return value, a for iterable.
   const TSNode whole = python::outer_parentheses(ctx, call);
-  const TSNode parent = ts_node_parent(whole);
+  const TSNode parent = parent_of(whole);
   const TSSymbol k = ts_node_symbol(parent);
   bool assignment = false;
   if (k == s.assignment) {

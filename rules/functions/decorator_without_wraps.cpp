@@ -126,7 +126,7 @@ OuterFacts scan_outer(const Context& ctx, TSNode body, std::string_view wrapper,
 }
 
 bool has_wraps_decorator(const Context& ctx, TSNode def) {
-  const TSNode decorated = ts_node_parent(def);
+  const TSNode decorated = parent_of(def);
   if (!is(decorated, ctx.sym.decorated_definition)) return false;
   for (TSNode d : named_children(decorated)) {
     if (!is(d, ctx.sym.decorator)) continue;
@@ -143,7 +143,7 @@ std::optional<Fix> add_wraps(const Context& ctx, TSNode def, std::string_view fu
   const Symbols& s = ctx.sym;
   std::string_view decorator;
   TSNode root = def;
-  while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
+  while (!ts_node_is_null(parent_of(root))) root = parent_of(root);
   for (TSNode stmt : named_children(root)) {
     if (is(stmt, s.import_statement)) {
       for (TSNode item : named_children(stmt)) {
@@ -159,7 +159,7 @@ std::optional<Fix> add_wraps(const Context& ctx, TSNode def, std::string_view fu
   }
   if (decorator.empty()) return std::nullopt;
   TSNode top = def;
-  if (is(ts_node_parent(def), s.decorated_definition)) top = ts_node_parent(def);
+  if (is(parent_of(def), s.decorated_definition)) top = parent_of(def);
   const auto indent = ctx.file.indent_before(ts_node_start_byte(top));
   if (!indent) return std::nullopt;
   const std::uint32_t at = ctx.file.line_start(ts_node_start_byte(top));
@@ -174,9 +174,9 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
   const Splats splats = splat_parameters(ctx, def);
   if (splats.args.empty() && splats.kwargs.empty()) return;
-  TSNode block = ts_node_parent(def);
-  if (is(block, s.decorated_definition)) block = ts_node_parent(block);
-  const TSNode outer = ts_node_parent(block);
+  TSNode block = parent_of(def);
+  if (is(block, s.decorated_definition)) block = parent_of(block);
+  const TSNode outer = parent_of(block);
   if (!is(block, s.block) || !is(outer, s.function_definition)) return;
   if (has_wraps_decorator(ctx, def)) return;
   const TSNode callee = forwarding_callee(ctx, field(def, s.field.body), splats);
@@ -184,7 +184,7 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
   const std::string_view func = ctx.text(callee);
   // F must be a parameter of D or of a function enclosing D.
   bool is_parameter = false;
-  for (TSNode up = outer; !ts_node_is_null(up) && !is_parameter; up = ts_node_parent(up)) {
+  for (TSNode up = outer; !ts_node_is_null(up) && !is_parameter; up = parent_of(up)) {
     if (is(up, s.function_definition)) is_parameter = python::has_parameter(ctx, up, func);
   }
   if (!is_parameter) return;

@@ -84,7 +84,7 @@ bool assigns(const Context& ctx, TSNode n, std::string_view name) {
   if (python::is_scope_boundary(ctx, n)) return false;
   if (is(n, s.identifier)) {
     if (ctx.text(n) != name || !python::is_name_binding(ctx, n)) return false;
-    for (TSNode up = ts_node_parent(n); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    for (TSNode up = parent_of(n); !ts_node_is_null(up); up = parent_of(up)) {
       const TSSymbol k = ts_node_symbol(up);
       if (k == s.assignment || k == s.augmented_assignment || k == s.named_expression) return true;
       if (k == s.for_statement || k == s.for_in_clause || k == s.block || k == s.expression_statement) return false;
@@ -123,7 +123,7 @@ bool is_loop_variable(const Context& ctx, TSNode closure, const Loops& loops, st
     }
     // ... or after it (the statements that follow, up to the end of the loop body).
     const TSNode body = field(l.node, s.field.body);
-    for (TSNode n = closure; !ts_node_is_null(n) && !same_node(n, body); n = ts_node_parent(n)) {
+    for (TSNode n = closure; !ts_node_is_null(n) && !same_node(n, body); n = parent_of(n)) {
       for (TSNode sib = ts_node_next_named_sibling(n); !ts_node_is_null(sib); sib = ts_node_next_named_sibling(sib)) {
         if (assigns(ctx, sib, name)) return true;
       }
@@ -142,7 +142,7 @@ bool binds_locally(const Context& ctx, TSNode closure, std::string_view name) {
     }
     if (!is(n, s.identifier)) return Walk::Descend;
     if (ctx.text(n) != name || !python::is_name_binding(ctx, n)) return Walk::Skip;
-    const TSNode p = ts_node_parent(n);
+    const TSNode p = parent_of(n);
     return is(p, s.global_statement) || is(p, s.nonlocal_statement) ? Walk::Skip : Walk::Stop;
   });
 }
@@ -218,13 +218,13 @@ Use use_of(const Context& ctx, TSNode expr) {
 // eager argument, and it is not used after that loop.
 bool def_stays_in_loop(const Context& ctx, TSNode def, const Loops& loops) {
   const Symbols& s = ctx.sym;
-  if (is(ts_node_parent(def), s.decorated_definition)) return false;  // handed to its decorators
+  if (is(parent_of(def), s.decorated_definition)) return false;  // handed to its decorators
   const std::string_view name = ctx.text(field(def, s.field.name));
   const Loop& inner = loops.items[0];
   TSNode region = loops.scope_body;
   if (ts_node_is_null(region)) {
     region = def;
-    while (!ts_node_is_null(ts_node_parent(region))) region = ts_node_parent(region);
+    while (!ts_node_is_null(parent_of(region))) region = parent_of(region);
   }
   return !walk_subtree(region, [&](TSNode n) {
     if (same_node(n, def)) return Walk::Skip;

@@ -55,7 +55,7 @@ bool binds_elsewhere(const Context& ctx, TSNode n, std::string_view name) {
   if (k == s.lambda) return false;
   if (k == s.identifier) {
     if (ctx.text(n) != name || !python::is_name_binding(ctx, n)) return false;
-    const TSNode parent = ts_node_parent(n);
+    const TSNode parent = parent_of(n);
     return !(is(parent, s.augmented_assignment) && same_node(field(parent, s.field.left), n));
   }
   for (TSNode c : named_children(n)) {

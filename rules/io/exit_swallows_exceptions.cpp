@@ -51,9 +51,9 @@ void check(TSNode def, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
   const TSNode name = field(def, s.field.name);
   if (!is_exit_name(ctx.text(name))) return;
-  TSNode holder = ts_node_parent(def);
-  if (is(holder, s.decorated_definition)) holder = ts_node_parent(holder);
-  if (!is(holder, s.block) || !is(ts_node_parent(holder), s.class_definition)) return;
+  TSNode holder = parent_of(def);
+  if (is(holder, s.decorated_definition)) holder = parent_of(holder);
+  if (!is(holder, s.block) || !is(parent_of(holder), s.class_definition)) return;
   // An earlier `return False` (in a branch, nested scopes excluded) lets the exceptions that take it
   // propagate, so a later `return True` is not reached by every exception: unittest's
   // `_AssertRaisesContext.__exit__` returns False for the unexpected ones, True for the expected one.

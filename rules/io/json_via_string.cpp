@@ -63,7 +63,7 @@ void check_write(TSNode call, const Context& ctx, Reporter& out) {
   const Symbols& s = ctx.sym;
   const TSNode fn = field(call, s.field.function);
   if (ctx.text(field(fn, s.field.attribute)) != "write") return;
-  const TSNode statement = ts_node_parent(call);
+  const TSNode statement = parent_of(call);
   if (!is(statement, s.expression_statement) || ts_node_named_child_count(statement) != 1) return;
   const TSNode args = field(call, s.field.arguments);
   if (!is(args, s.argument_list)) return;

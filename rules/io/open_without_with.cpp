@@ -64,7 +64,7 @@ TSNode value_position(const Context& ctx, TSNode call) {
   for (;;) {
     TSNode child{};
     const TSNode parent = python::parent_skipping_parens(ctx, node, &child);
-    if (is(parent, ctx.sym.as_pattern) && is(ts_node_parent(parent), ctx.sym.conditional_expression) &&
+    if (is(parent, ctx.sym.as_pattern) && is(parent_of(parent), ctx.sym.conditional_expression) &&
         !same_node(field(parent, ctx.sym.field.alias), child)) {
       node = parent;  // tree-sitter reads `with a if c else b as f:` as `a if c else (b as f)`
       continue;
@@ -87,7 +87,7 @@ bool exempt_position(const Context& ctx, TSNode call) {
   }
   // `open(p, "w").close()`
   if (is(parent, s.attribute) && same_node(field(parent, s.field.object), child) &&
-      ctx.text(field(parent, s.field.attribute)) == "close" && is(ts_node_parent(parent), s.call)) {
+      ctx.text(field(parent, s.field.attribute)) == "close" && is(parent_of(parent), s.call)) {
     return true;
   }
   return false;
@@ -100,7 +100,7 @@ bool in_context_manager_code(const Context& ctx) {
     if (it->kind != FrameKind::Function) continue;
     const std::string_view name = ctx.text(field(it->node, s.field.name));
     if (name == "__enter__" || name == "__aenter__") return true;
-    const TSNode decorated = ts_node_parent(it->node);
+    const TSNode decorated = parent_of(it->node);
     if (is(decorated, s.decorated_definition)) {
       for (TSNode d : named_children(decorated)) {
         if (!is(d, s.decorator)) continue;

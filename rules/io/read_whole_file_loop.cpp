@@ -98,7 +98,7 @@ void check(TSNode loop, const Context& ctx, Reporter& out) {
   std::optional<Fix> fix;
   if (readlines) {
     // The rest of the loop: a `for` statement's body (and else), or the comprehension around the clause.
-    TSNode body = is(loop, s.for_statement) ? loop : ts_node_parent(loop);
+    TSNode body = is(loop, s.for_statement) ? loop : parent_of(loop);
     bool mentioned = false;
     for (TSNode part : named_children(body)) {
       if (same_node(part, loop) && is(loop, s.for_in_clause)) {

@@ -36,7 +36,7 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 // Whether the line starting at `offset` lies inside a string literal (opened on an earlier line).
 bool inside_string(const Context& ctx, TSNode module, std::uint32_t offset) {
   for (TSNode n = ts_node_descendant_for_byte_range(module, offset, offset + 1); !ts_node_is_null(n);
-       n = ts_node_parent(n)) {
+       n = parent_of(n)) {
     if (is(n, ctx.sym.string) && ts_node_start_byte(n) < offset) return true;
     if (is(n, ctx.sym.block) || is(n, ctx.sym.module)) return false;
   }
@@ -47,14 +47,14 @@ bool inside_string(const Context& ctx, TSNode module, std::uint32_t offset) {
 bool starts_statement(const Context& ctx, TSNode module, std::uint32_t offset) {
   const Symbols& s = ctx.sym;
   for (TSNode n = ts_node_descendant_for_byte_range(module, offset, offset + 1);
-       !ts_node_is_null(n) && ts_node_start_byte(n) == offset; n = ts_node_parent(n)) {
+       !ts_node_is_null(n) && ts_node_start_byte(n) == offset; n = parent_of(n)) {
     if (is(n, s.comment)) return false;
     const TSSymbol k = ts_node_symbol(n);
     if (k == s.elif_clause || k == s.else_clause || k == s.except_clause || k == s.finally_clause ||
         k == s.case_clause || k == s.decorator) {
       return true;
     }
-    const TSNode parent = ts_node_parent(n);
+    const TSNode parent = parent_of(n);
     if (is(parent, s.block) || is(parent, s.module)) return true;
   }
   return false;
