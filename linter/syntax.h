@@ -73,32 +73,87 @@ struct Symbols {
 };
 
 // Iterates the children of a node — only the named ones, or all of them (anonymous tokens included).
-// A null node has none (ts_node_named_child on a null node would crash).
+// A null node has none (ts_node_named_child on a null node would crash). ts_node_child(n, i) walks the
+// children from the first, so indexing is quadratic over a long block; past kCursorFrom children the
+// range walks them with a tree cursor instead (one small allocation per range, none per child).
 template <bool NamedOnly>
 class ChildRange {
  public:
+  static constexpr std::uint32_t kCursorFrom = 8;
+
   class iterator {
    public:
     using value_type = TSNode;
     using difference_type = std::ptrdiff_t;
     iterator() = default;
-    iterator(TSNode parent, std::uint32_t i) : parent_(parent), i_(i) {}
-    TSNode operator*() const { return NamedOnly ? ts_node_named_child(parent_, i_) : ts_node_child(parent_, i_); }
-    iterator& operator++() { ++i_; return *this; }
-    iterator operator++(int) { iterator old = *this; ++i_; return old; }
+    iterator(const ChildRange* range, std::uint32_t i) : range_(range), i_(i) { load(); }
+    TSNode operator*() const { return current_; }
+    iterator& operator++() {
+      ++i_;
+      if (range_->cursor_ != nullptr) {
+        next_in_cursor();
+      } else {
+        load();
+      }
+      return *this;
+    }
     bool operator==(const iterator& o) const { return i_ == o.i_; }
+
    private:
-    TSNode parent_{};
+    void load() {
+      if (range_ == nullptr || i_ >= range_->count_) return;
+      if (range_->cursor_ != nullptr) {
+        if (i_ == 0) first_in_cursor();
+        return;
+      }
+      current_ = NamedOnly ? ts_node_named_child(range_->node_, i_) : ts_node_child(range_->node_, i_);
+    }
+    void first_in_cursor() {
+      TSTreeCursor* c = range_->cursor_;
+      ts_tree_cursor_reset(c, range_->node_);
+      ts_tree_cursor_goto_first_child(c);
+      settle(c);
+    }
+    void next_in_cursor() {
+      if (i_ >= range_->count_) return;
+      TSTreeCursor* c = range_->cursor_;
+      ts_tree_cursor_goto_next_sibling(c);
+      settle(c);
+    }
+    void settle(TSTreeCursor* c) {  // on the next child to yield (named ones only when NamedOnly)
+      current_ = ts_tree_cursor_current_node(c);
+      while (NamedOnly && !ts_node_is_named(current_) && ts_tree_cursor_goto_next_sibling(c)) {
+        current_ = ts_tree_cursor_current_node(c);
+      }
+    }
+    const ChildRange* range_ = nullptr;
     std::uint32_t i_ = 0;
+    TSNode current_{};
   };
+
   explicit ChildRange(TSNode n)
-      : node_(n), count_(ts_node_is_null(n) ? 0 : NamedOnly ? ts_node_named_child_count(n) : ts_node_child_count(n)) {}
-  iterator begin() const { return {node_, 0}; }
-  iterator end() const { return {node_, count_}; }
+      : node_(n), count_(ts_node_is_null(n) ? 0 : NamedOnly ? ts_node_named_child_count(n) : ts_node_child_count(n)) {
+    if (count_ > kCursorFrom) {
+      cursor_storage_ = ts_tree_cursor_new(n);
+      cursor_ = &cursor_storage_;
+    }
+  }
+  ~ChildRange() {
+    if (cursor_ != nullptr) ts_tree_cursor_delete(cursor_);
+  }
+  ChildRange(const ChildRange&) = delete;
+  ChildRange& operator=(const ChildRange&) = delete;
+
+  // Iterate once per range: a long range's iterators share its cursor.
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {nullptr, count_}; }
   std::uint32_t size() const { return count_; }
+
  private:
   TSNode node_;
   std::uint32_t count_;
+  TSTreeCursor cursor_storage_{};
+  TSTreeCursor* cursor_ = nullptr;
 };
 using NamedChildren = ChildRange<true>;
 using Children = ChildRange<false>;
