@@ -38,6 +38,7 @@ struct CheckArgs {
   bool no_cache = false;
   std::string cache_dir;  // --cache-dir; empty: $PYFLAGS_CACHE_DIR, `cache-dir`, <project>/.pyflags_cache
   bool fix = false, unsafe_fixes = false, diff = false, show_fixes = false, fix_only = false, no_fix = false;
+  bool statistics = false;
   bool select_given = false, format_given = false, target_given = false, isolated = false;
   std::string config;
   unsigned threads = 0;
@@ -185,7 +186,9 @@ int run_check(CheckArgs args) {
     out = &file_out;
   }
   const bool color = args.output_file.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  if (args.format == "text") {
+  if (args.statistics) {
+    output::write_statistics(*out, result.messages, args.format == "json");
+  } else if (args.format == "text") {
     output::write_text(*out, result.messages, color, true, fixed);
   } else if (args.format == "concise") {
     output::write_concise(*out, result.messages, color);
@@ -336,6 +339,8 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes, "Also apply fixes that may change behaviour");
   check_cmd->add_flag("--diff", check.diff, "Print the diff --fix would apply; change nothing (exit 1 if any)");
   check_cmd->add_flag("--show-fixes", check.show_fixes, "List the fixes that were applied");
+  check_cmd->add_flag("--statistics", check.statistics,
+                      "Print how many diagnostics each rule produced instead of the diagnostics (json with --format json)");
   check_cmd->add_flag("--fix-only", check.fix_only, "Apply fixes and report nothing else (exit 0)");
   check_cmd->add_flag("--no-fix", check.no_fix, "Do not fix, even if the configuration says `fix = true`");
   check_cmd->add_option("--config", check.config, "Use this configuration file for every path");

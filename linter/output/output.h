@@ -22,6 +22,9 @@ void write_json(std::ostream& out, const std::vector<Message>& messages);
 void write_sarif(std::ostream& out, const std::vector<Message>& messages, const std::vector<std::string>& unreadable);
 // GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 void write_github(std::ostream& out, const std::vector<Message>& messages);
+// `--statistics`: one line per rule, most frequent first: `count<TAB>code<TAB>[*] name` (`[*]`: some
+// diagnostic has a safe fix); with `as_json`, an array of {code, name, count, fixable}.
+void write_statistics(std::ostream& out, const std::vector<Message>& messages, bool as_json);
 // GitLab Code Quality JSON: description, check_name, fingerprint, severity, location.path + positions.
 void write_gitlab(std::ostream& out, const std::vector<Message>& messages);
 // One stable identity per message, in order: hash of rule, path and the whitespace-free source line,

@@ -100,6 +100,12 @@ mkdir -p fmt && printf 'output-format = "gitlab"\n' > fmt/pyflags.toml
 printf 'def f(x=[]):\n    return x\n' > fmt/m.py
 expect_exit 1 "output-format = gitlab in config" -- "$PYFLAGS" --no-cache fmt/m.py
 expect_contains out.txt '"check_name": "PF101 mutable-default-argument"' "gitlab from config"
+# --statistics: per-rule counts, most frequent first, `[*]` when a safe fix exists; still exit 1.
+printf 'def f(x=[]):\n    return x is 1\n\n\ndef g(y=[]):\n    return y\n' > stats.py
+expect_exit 1 "--statistics" -- "$PYFLAGS" --no-cache --statistics stats.py
+if [[ "$(cat out.txt)" == $'2\tPF101\t[ ] mutable-default-argument\n1\tPF102\t[*] is-literal' ]]; then pass; else fail "--statistics text: $(cat out.txt)"; fi
+expect_exit 1 "--statistics json" -- "$PYFLAGS" --no-cache --statistics --format json stats.py
+if python3 -c 'import json,sys; d=json.load(open("out.txt")); assert d==[{"code":"PF101","name":"mutable-default-argument","count":2,"fixable":False},{"code":"PF102","name":"is-literal","count":1,"fixable":True}], d'; then pass; else fail "--statistics json"; fi
 expect_exit 1 "output file" -- "$PYFLAGS" --format json --output-file report.json proj/pkg/bad.py
 if [[ -s report.json && ! -s out.txt ]]; then pass; else fail "--output-file writes the file, not stdout"; fi
 
