@@ -49,23 +49,18 @@ std::vector<Diagnostic> lint(const SourceFile& file, Linter& linter, const LintO
       const std::uint32_t begin = ts_node_start_byte(comment), end = ts_node_end_byte(comment);
       if (auto noqa = parse_noqa(file.slice(begin, end))) suppressions.add(file.line_of(begin), std::move(*noqa), begin, end - begin);
     }
-    if (unused_noqa == nullptr) {
-      std::erase_if(diagnostics, [&](const Diagnostic& d) {
-        return d.rule->code != "PF001" && suppressions.suppresses(file.line_of(d.begin), *d.rule);
+    // suppress() also records which directive (and code) was used, for PF003.
+    std::erase_if(diagnostics, [&](const Diagnostic& d) {
+      return d.rule->code != "PF001" && suppressions.suppress(file.line_of(d.begin), *d.rule);
+    });
+    // A line's own `# noqa` never silences PF003 (a blanket one could never be reported otherwise); the
+    // file-level `# pyflags: noqa` does, and naming PF003 in a directive exempts that directive.
+    if (unused_noqa != nullptr && !suppressions.file_suppresses(*unused_noqa)) {
+      const auto enabled = options.dispatch->enabled();
+      const auto findings = find_unused_noqa(suppressions, [&](const RuleInfo& rule) {
+        return std::any_of(enabled.begin(), enabled.end(), [&](const Rule* r) { return &r->info == &rule; });
       });
-    } else {
-      std::erase_if(diagnostics, [&](const Diagnostic& d) {
-        return d.rule->code != "PF001" && suppressions.suppress(file.line_of(d.begin), *d.rule);
-      });
-      // A line's own `# noqa` never silences PF003 (a blanket one could never be reported otherwise); the
-      // file-level `# pyflags: noqa` does, and naming PF003 in a directive exempts that directive.
-      if (!suppressions.file_suppresses(*unused_noqa)) {
-        const auto enabled = options.dispatch->enabled();
-        const auto findings = find_unused_noqa(suppressions, [&](const RuleInfo& rule) {
-          return std::any_of(enabled.begin(), enabled.end(), [&](const Rule* r) { return &r->info == &rule; });
-        });
-        for (Diagnostic& d : unused_noqa_diagnostics(file, findings, *unused_noqa)) diagnostics.push_back(std::move(d));
-      }
+      for (Diagnostic& d : unused_noqa_diagnostics(file, findings, *unused_noqa)) diagnostics.push_back(std::move(d));
     }
   }
   sort_diagnostics(diagnostics);

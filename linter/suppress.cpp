@@ -106,28 +106,30 @@ bool matches(const Noqa& n, const RuleInfo& rule) {
 
 bool Suppressions::file_suppresses(const RuleInfo& rule) const { return file_ && matches(*file_, rule); }
 
+std::optional<Suppressions::Match> Suppressions::match(std::uint32_t line, const RuleInfo& rule) const {
+  for (std::size_t i = 0; i < lines_.size(); ++i) {
+    const Directive& d = lines_[i];
+    if (d.line != line) continue;
+    if (d.noqa.all) return Match{i, std::nullopt};
+    for (std::size_t c = 0; c < d.noqa.codes.size(); ++c) {
+      if (names(d.noqa.codes[c], rule)) return Match{i, c};
+    }
+  }
+  return std::nullopt;
+}
+
 bool Suppressions::suppresses(std::uint32_t line, const RuleInfo& rule) const {
-  if (file_suppresses(rule)) return true;
-  return std::any_of(lines_.begin(), lines_.end(), [&](const Directive& d) { return d.line == line && matches(d.noqa, rule); });
+  return file_suppresses(rule) || match(line, rule).has_value();
 }
 
 bool Suppressions::suppress(std::uint32_t line, const RuleInfo& rule) {
   if (file_suppresses(rule)) return true;
-  for (Directive& d : lines_) {
-    if (d.line != line) continue;
-    if (d.noqa.all) {
-      d.used = true;
-      return true;
-    }
-    for (std::size_t i = 0; i < d.noqa.codes.size(); ++i) {
-      if (names(d.noqa.codes[i], rule)) {
-        d.used = true;
-        d.code_used[i] = true;
-        return true;
-      }
-    }
-  }
-  return false;
+  const std::optional<Match> m = match(line, rule);
+  if (!m) return false;
+  Directive& d = lines_[m->directive];
+  d.used = true;
+  if (m->code) d.code_used[*m->code] = true;
+  return true;
 }
 
 std::vector<UnusedNoqa> find_unused_noqa(const Suppressions& suppressions,

@@ -52,6 +52,13 @@ class Suppressions {
   const std::vector<Directive>& directives() const { return lines_; }
 
  private:
+  struct Match {
+    std::size_t directive;              // index into lines_
+    std::optional<std::size_t> code;    // the code that names the rule; none for a blanket `# noqa`
+  };
+  // The line directive that suppresses `rule` on `line` (the first code naming it), if any.
+  std::optional<Match> match(std::uint32_t line, const RuleInfo& rule) const;
+
   std::vector<Directive> lines_;
   std::optional<Noqa> file_;
 };
