@@ -8,6 +8,7 @@
 #include <limits>
 #include <toml++/toml.h>
 
+#include "linter/hash.h"
 #include "linter/output/output.h"
 #include "linter/text.h"
 
@@ -167,14 +168,18 @@ void read_settings(const std::string& path, const toml::table& table, Config& co
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path) {
+  std::string error;
+  const std::optional<std::string> bytes = read_file(path, error);
+  if (!bytes) throw ConfigError(cat(path, ": ", error));
   toml::table document;
   try {
-    document = toml::parse_file(path);
+    document = toml::parse(*bytes, path);
   } catch (const toml::parse_error& e) {
     throw ConfigError(cat(path, ":", static_cast<unsigned>(e.source().begin.line), ": ", e.description()));
   }
   Config config;
   config.path = path;
+  config.digest = hash64(*bytes, 1);
   const fs::path parent = fs::path(path).parent_path();
   config.root = parent.empty() ? "." : parent.string();
   const bool is_pyproject = fs::path(path).filename() == "pyproject.toml";

@@ -3,6 +3,7 @@
 // applies, as in ruff.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -37,6 +38,7 @@ struct Config {
   std::optional<std::string> output_format, cache_dir;
   std::optional<int> target_minor;  // target-version "py311" → 11
   RuleOptions rule_options;         // [tool.pyflags.rules.<name>], checked against each rule's OptionInfo
+  std::uint64_t digest = 0;         // hash of the file's bytes (0: built-in defaults), for the result cache
 };
 
 // Parses one configuration file. Returns nullopt for a pyproject.toml without [tool.pyflags].

@@ -4,7 +4,6 @@
 
 #include "linter/discovery.h"
 #include "linter/hash.h"
-#include "linter/runner.h"
 
 namespace pyflags {
 namespace fs = std::filesystem;
@@ -31,7 +30,7 @@ std::string FileSetup::fingerprint() const {
   for (const std::string& selector : ignore) out.append(selector).push_back(',');
   // The configuration file's bytes stand for whatever else it sets, per-rule options included: an
   // edit to it can only cost cache misses, never a stale result.
-  out += ";config:" + hex64(config_digest);
+  out += ";config:" + hex64(config->digest);
   return out;
 }
 
@@ -78,16 +77,6 @@ FileSetup Settings::for_file(const std::string& path) {
     keep_alive_.push_back(setup.config);  // dispatches_ is keyed by the Config's address
   }
   setup.dispatch = dispatch_for(*setup.config);
-  if (!setup.config->path.empty()) {
-    std::lock_guard lock(mutex_);
-    auto [it, inserted] = config_digests_.try_emplace(setup.config.get(), 0);
-    if (inserted) {
-      std::string error;
-      const std::optional<std::string> bytes = read_file(setup.config->path, error);
-      it->second = hash64(bytes.value_or(std::string("unreadable")), 1);
-    }
-    setup.config_digest = it->second;
-  }
   setup.target_minor = cli_.target_minor.value_or(setup.config->target_minor.value_or(10));
   if (!setup.config->per_file_ignores.empty() && path != "-") {
     const std::string rel = relative_to(*setup.config, path);

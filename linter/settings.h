@@ -29,7 +29,6 @@ struct FileSetup {
   const Dispatch* dispatch = nullptr;
   int target_minor = 10;
   std::vector<std::string> ignore;  // per-file-ignores that match this file
-  std::uint64_t config_digest = 0;  // hash of the configuration file's bytes (0: built-in defaults)
   LintOptions lint_options() const;
   // Everything besides the file's own bytes and name that changes its diagnostics, as one string; the
   // result cache (linter/cache.*) keys entries by it. Anything added that changes results must be
@@ -58,7 +57,6 @@ class Settings {
   std::shared_ptr<const Config> defaults_;
   std::mutex mutex_;
   std::map<const Config*, std::unique_ptr<Dispatch>> dispatches_;
-  std::map<const Config*, std::uint64_t> config_digests_;
   std::vector<std::shared_ptr<const Config>> keep_alive_;
 };
 
