@@ -9,14 +9,6 @@
 namespace pyflags {
 namespace {
 
-bool iequals_prefix(std::string_view text, std::size_t at, std::string_view word) {
-  if (at + word.size() > text.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
-  }
-  return true;
-}
-
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
 void skip_spaces(std::string_view text, std::size_t& i) {
@@ -58,16 +50,16 @@ std::optional<Noqa> parse_noqa(std::string_view comment) {
   for (std::size_t hash = comment.find('#'); hash != std::string_view::npos; hash = comment.find('#', hash + 1)) {
     std::size_t i = hash + 1;
     skip_spaces(comment, i);
-    if (iequals_prefix(comment, i, "pyflags:")) {
+    if (iequals_at(comment, i, "pyflags:")) {
       i += 8;
       skip_spaces(comment, i);
-      if (iequals_prefix(comment, i, "noqa")) {
+      if (iequals_at(comment, i, "noqa")) {
         Noqa noqa = parse_codes(comment, i + 4);
         noqa.file_level = true;
         noqa.begin = u32(hash);
         return noqa;
       }
-    } else if (iequals_prefix(comment, i, "noqa")) {
+    } else if (iequals_at(comment, i, "noqa")) {
       const std::size_t after = i + 4;
       if (after < comment.size() && std::isalnum(static_cast<unsigned char>(comment[after]))) continue;  // `noqatest`
       Noqa noqa = parse_codes(comment, after);

@@ -27,4 +27,14 @@ std::string cat(const Parts&... parts) {
 // A node's text for a message: the first line only, cut to 40 code points with "…".
 std::string shorten(std::string_view text, std::size_t max_code_points = 40);
 
+// Whether `text` holds `lower_word` (written in lower case) at byte `at`, ignoring ASCII case.
+inline bool iequals_at(std::string_view text, std::size_t at, std::string_view lower_word) {
+  if (at > text.size() || text.size() - at < lower_word.size()) return false;
+  for (std::size_t i = 0; i < lower_word.size(); ++i) {
+    const char c = text[at + i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower_word[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace pyflags

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "linter/lsp/diagnostics.h"
+#include "linter/text.h"
 
 namespace pyflags::lsp {
 namespace {
@@ -13,13 +14,6 @@ namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 bool is_code_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
 
-bool iequals_at(std::string_view text, std::size_t at, std::string_view word) {
-  if (at + word.size() > text.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
-  }
-  return true;
-}
 
 // In a comment's text: where the code list of its line-level `# noqa: A, B` ends (after B); nullopt
 // when there is no `# noqa: CODES` (a bare `# noqa` or `# noqa:` covers every code already). Mirrors

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "linter/text.h"
+
 namespace pyflags::lsp {
 namespace {
 
@@ -27,25 +29,18 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-bool starts_with_icase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
 std::optional<std::string> uri_to_path(std::string_view uri) {
-  if (!starts_with_icase(uri, "file:")) return std::nullopt;
+  if (!iequals_at(uri, 0, "file:")) return std::nullopt;
   std::string_view rest = uri.substr(5);
   if (rest.starts_with("//")) {
     rest.remove_prefix(2);
     const std::size_t slash = rest.find('/');
     const std::string_view authority = rest.substr(0, slash);
     // `file://host/share/x.py` names another machine; keep it as a UNC-like path rather than drop it.
-    const std::string prefix = authority.empty() || starts_with_icase(authority, "localhost") ? "" : "//" + std::string(authority);
+    const std::string prefix = authority.empty() || iequals_at(authority, 0, "localhost") ? "" : "//" + std::string(authority);
     rest = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
     if (const std::size_t cut = rest.find_first_of("?#"); cut != std::string_view::npos) rest = rest.substr(0, cut);
     return prefix + percent_decode(rest);

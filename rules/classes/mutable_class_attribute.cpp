@@ -293,10 +293,8 @@ void check_batch(TSNode cls, const Context& ctx, Reporter& out, std::span<Candid
 // (`_registry`, `tokenTypeMapCache`, `_CACHE`), compared without case.
 bool names_shared_state(std::string_view name) {
   auto contains = [&](std::string_view word) {
-    for (std::size_t i = 0; i + word.size() <= name.size(); ++i) {
-      std::size_t j = 0;
-      while (j < word.size() && (name[i + j] | 0x20) == word[j]) ++j;
-      if (j == word.size()) return true;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      if (iequals_at(name, i, word)) return true;
     }
     return false;
   };
