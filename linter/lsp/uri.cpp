@@ -1,7 +1,5 @@
 #include "linter/lsp/uri.h"
 
-#include <cctype>
-
 #include "linter/text.h"
 
 namespace pyflags::lsp {
