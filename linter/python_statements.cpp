@@ -22,6 +22,12 @@ TSNode statement_of(const Context& ctx, TSNode node) {
   return node;
 }
 
+TSNode first_statement(const Context& ctx, TSNode block) {
+  if (ts_node_is_null(block)) return {};
+  const TSNode first = ts_node_named_child(block, 0);
+  return is(first, ctx.sym.comment) ? next_statement_skipping_comments(ctx, first) : first;
+}
+
 TSNode next_statement_skipping_comments(const Context& ctx, TSNode stmt) {
   for (TSNode n = ts_node_next_named_sibling(stmt); !ts_node_is_null(n); n = ts_node_next_named_sibling(n)) {
     if (!is(n, ctx.sym.comment)) return n;

@@ -17,6 +17,8 @@ TSNode statement_of(const Context& ctx, TSNode node);
 
 // The next named sibling of a statement that is not a comment, or null.
 TSNode next_statement_skipping_comments(const Context& ctx, TSNode stmt);
+// The first statement of a block that is not a comment, or null.
+TSNode first_statement(const Context& ctx, TSNode block);
 
 
 

@@ -1,5 +1,6 @@
 // PF708 manual-lock-acquire: `lock.acquire()` ... `lock.release()` by hand where `with lock:` would guarantee the release.
 #include "linter/python.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 
@@ -91,29 +92,20 @@ bool is_release_of(const Context& ctx, TSNode stmt, TSNode lock) {
          is_release_call(ctx, python::unparenthesize(ctx, ts_node_named_child(stmt, 0)), lock);
 }
 
-// The statement after `stmt` in its block, comments skipped; null at the end of the block.
-TSNode next_statement(const Context& ctx, TSNode stmt) {
-  TSNode next = ts_node_next_named_sibling(stmt);
-  while (is(next, ctx.sym.comment)) next = ts_node_next_named_sibling(next);
-  return next;
-}
-
 // Whether the release is the very next statement that runs after the acquire statement: the next
 // statement of the same block, or the first of the `else:` of a `try` whose body ends with the acquire
 // (`try: lock.acquire() except DeadlockError: pass else: lock.release()`). Nothing can raise between the
 // two, so `with` guards nothing: this is the "wait until the lock is free" idiom.
 bool released_at_once(const Context& ctx, TSNode stmt, TSNode lock) {
   const Symbols& s = ctx.sym;
-  const TSNode next = next_statement(ctx, stmt);
+  const TSNode next = python::next_statement_skipping_comments(ctx, stmt);
   if (!ts_node_is_null(next)) return is_release_of(ctx, next, lock);
   const TSNode block = parent_of(stmt);
   const TSNode owner = parent_of(block);
   if (!is(owner, s.try_statement) || !same_node(field(owner, s.field.body), block)) return false;
   for (TSNode clause : named_children(owner)) {
     if (!is(clause, s.else_clause)) continue;
-    TSNode first = ts_node_named_child(field(clause, s.field.body), 0);
-    while (is(first, s.comment)) first = ts_node_next_named_sibling(first);
-    return is_release_of(ctx, first, lock);
+    return is_release_of(ctx, python::first_statement(ctx, field(clause, s.field.body)), lock);
   }
   return false;
 }

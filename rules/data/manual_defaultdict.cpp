@@ -1,5 +1,6 @@
 // PF204 manual-defaultdict: `if k in d: d[k].append(v) else: d[k] = [v]` and friends.
 #include "linter/python.h"
+#include "linter/python_statements.h"
 #include "linter/rule.h"
 #include "linter/text.h"
 
@@ -151,13 +152,6 @@ std::string_view initial_factory(const Context& ctx, TSNode e) {
   return {};
 }
 
-// The next statement after `stmt` in its block (comments skipped), or null.
-TSNode next_statement(const Context& ctx, TSNode stmt) {
-  TSNode next = ts_node_next_named_sibling(stmt);
-  while (is(next, ctx.sym.comment)) next = ts_node_next_named_sibling(next);
-  return next;
-}
-
 // The statement mutates `D[K]`: `D[K].append/add/extend(...)`, `D[K] += ...` or `D[K][...] = ...`.
 bool uses_entry(const Context& ctx, TSNode stmt, TSNode dict, TSNode key) {
   const Symbols& s = ctx.sym;
@@ -209,7 +203,7 @@ void check(TSNode stmt, const Context& ctx, Reporter& out) {
     const TSNode created = entry_assignment(ctx, then_stmt, dict, key);
     if (ts_node_is_null(created)) return;
     factory = initial_factory(ctx, created);
-    if (factory.empty() || !uses_entry(ctx, next_statement(ctx, stmt), dict, key)) return;
+    if (factory.empty() || !uses_entry(ctx, python::next_statement_skipping_comments(ctx, stmt), dict, key)) return;
   }
   if (factory.empty()) return;
   const std::string name = shorten(ctx.text(dict));
