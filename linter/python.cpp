@@ -110,6 +110,11 @@ bool is_mutable_value(const Context& ctx, TSNode node) {
   return std::find(kConstructors.begin(), kConstructors.end(), name) != kConstructors.end();
 }
 
+bool is_identifier_named(const Context& ctx, TSNode node, std::string_view name) {
+  node = unparenthesize(ctx, node);
+  return is(node, ctx.sym.identifier) && ctx.text(node) == name;
+}
+
 bool is_name_chain(const Context& ctx, TSNode node) {
   const Symbols& s = ctx.sym;
   while (is(node, s.attribute)) {

@@ -29,6 +29,8 @@ bool is_mutable_value(const Context& ctx, TSNode node);
 
 // An identifier or a dotted chain of identifiers (`a`, `self.items`, `a.b.c`).
 bool is_name_chain(const Context& ctx, TSNode node);
+// The identifier `name` itself, parentheses ignored (`self`, `(wrapper)`).
+bool is_identifier_named(const Context& ctx, TSNode node, std::string_view name);
 // Source text equal after removing whitespace and comments.
 bool same_expression(const Context& ctx, TSNode a, TSNode b);
 

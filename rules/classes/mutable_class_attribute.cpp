@@ -127,12 +127,6 @@ void mark_mutated(MethodUse& u) {
   if (u.use == Use::None) u.use = Use::Mutated;
 }
 
-// Whether `expr` is the receiver itself (`self`).
-bool is_receiver(const Context& ctx, TSNode expr, std::string_view self) {
-  expr = python::unparenthesize(ctx, expr);
-  return is(expr, ctx.sym.identifier) && ctx.text(expr) == self;
-}
-
 // How one method body uses each candidate's `self.NAME`: assigned anywhere wins over mutated. Also
 // notes mutations that store the instance itself (`self.NAME.append(self)`, `self.NAME[k] = self`,
 // `self.NAME[self] = v`).
@@ -153,8 +147,8 @@ void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span
       const TSNode target = python::unparenthesize(ctx, left);
       if (is(target, s.subscript)) {  // `self.NAME[k] = v`, `self.NAME[k] += v`
         if (const std::string_view name = self_attribute(ctx, field(target, s.field.value), self, cands); !name.empty()) {
-          const bool stores_self = k == s.assignment && (is_receiver(ctx, field(node, s.field.right), self) ||
-                                                         is_receiver(ctx, field(target, s.field.subscript), self));
+          const bool stores_self = k == s.assignment && (python::is_identifier_named(ctx, field(node, s.field.right), self) ||
+                                                         python::is_identifier_named(ctx, field(target, s.field.subscript), self));
           for_candidates(name, cands, uses, [&](MethodUse& u) {
             mark_mutated(u);
             u.stores_self = u.stores_self || stores_self;
@@ -176,7 +170,7 @@ void scan_method(const Context& ctx, TSNode fn, std::string_view self, std::span
       if (is(callee, s.attribute) && is_mutator(ctx.text(field(callee, s.field.attribute)))) {
         if (const std::string_view name = self_attribute(ctx, field(callee, s.field.object), self, cands); !name.empty()) {
           bool stores_self = false;
-          for (TSNode arg : named_children(field(node, s.field.arguments))) stores_self = stores_self || is_receiver(ctx, arg, self);
+          for (TSNode arg : named_children(field(node, s.field.arguments))) stores_self = stores_self || python::is_identifier_named(ctx, arg, self);
           for_candidates(name, cands, uses, [&](MethodUse& u) {
             mark_mutated(u);
             u.stores_self = u.stores_self || stores_self;

@@ -86,12 +86,6 @@ struct OuterFacts {
   bool wraps_by_hand = false;  // update_wrapper(W, ...), a call taking (W, F) or (F, W), W.__name__ = ...
 };
 
-// Whether `n` (after parentheses) is the identifier `name`.
-bool is_name(const Context& ctx, TSNode n, std::string_view name) {
-  n = python::unparenthesize(ctx, n);
-  return is(n, ctx.sym.identifier) && ctx.text(n) == name;
-}
-
 // What D's own body (nested scopes excluded) does with W: returns it, or copies F's metadata onto it.
 OuterFacts scan_outer(const Context& ctx, TSNode body, std::string_view wrapper, std::string_view func) {
   const Symbols& s = ctx.sym;
@@ -99,18 +93,18 @@ OuterFacts scan_outer(const Context& ctx, TSNode body, std::string_view wrapper,
   python::walk_scope_subtree(ctx, body, [&](TSNode n) {
     const TSSymbol k = ts_node_symbol(n);
     if (k == s.return_statement) {
-      if (is_name(ctx, ts_node_named_child(n, 0), wrapper)) facts.returns_wrapper = true;
+      if (python::is_identifier_named(ctx, ts_node_named_child(n, 0), wrapper)) facts.returns_wrapper = true;
     } else if (k == s.call) {
       const TSNode first = python::positional_argument(ctx, n, 0);
       const TSNode second = python::positional_argument(ctx, n, 1);
       const std::string_view fn = python::callee(ctx, n);
-      if ((fn == "update_wrapper" || fn == "functools.update_wrapper") && is_name(ctx, first, wrapper)) {
+      if ((fn == "update_wrapper" || fn == "functools.update_wrapper") && python::is_identifier_named(ctx, first, wrapper)) {
         facts.wraps_by_hand = true;
       }
       // A home-made update_wrapper taking the wrapper and the wrapped function, in either order
       // (importlib's `_wrap(new, old)`, which cannot import functools).
-      if ((is_name(ctx, first, wrapper) && is_name(ctx, second, func)) ||
-          (is_name(ctx, first, func) && is_name(ctx, second, wrapper))) {
+      if ((python::is_identifier_named(ctx, first, wrapper) && python::is_identifier_named(ctx, second, func)) ||
+          (python::is_identifier_named(ctx, first, func) && python::is_identifier_named(ctx, second, wrapper))) {
         facts.wraps_by_hand = true;
       }
     } else if (k == s.assignment) {
